@@ -1,0 +1,62 @@
+package org.runningcoach.gateway.forward;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
+import org.jboss.logging.Logger;
+import org.runningcoach.gateway.config.ServicesConfig;
+
+/**
+ * Calls a service on the caller's behalf, passing the caller's bearer token so that the service
+ * checks it too (it never trusts a bare caller). An unreachable service is a 503 with
+ * Retry-After; nothing is retried here, because a write may have landed.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+  private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+  private final WebClient client;
+  private final ServicesConfig services;
+
+  public Forwarder(Vertx vertx, ServicesConfig services) {
+    this.client = WebClient.create(vertx);
+    this.services = services;
+  }
+
+  public ServicesConfig services() {
+    return services;
+  }
+
+  public Uni<HttpResponse<Buffer>> call(HttpMethod method, URI service, String pathAndQuery, HttpHeaders incoming,
+      byte[] body, String contentType) {
+    HttpRequest<Buffer> request = client.requestAbs(method, service.toString() + pathAndQuery)
+        .timeout(services.timeout().toMillis())
+        .putHeader("Accept", "application/json");
+    String authorization = incoming.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization != null) {
+      request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    Uni<HttpResponse<Buffer>> sent = body == null
+        ? request.send()
+        : request.putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body));
+    return sent.onFailure().transform(failure -> {
+      LOG.warnf("%s %s%s failed: %s", method, service, pathAndQuery, failure.toString());
+      return new ServiceUnavailableException(service, failure);
+    });
+  }
+
+  /** The service could not be reached or did not answer in time. */
+  public static final class ServiceUnavailableException extends RuntimeException {
+    public ServiceUnavailableException(URI service, Throwable cause) {
+      super("service at " + service + " is unreachable", cause);
+    }
+  }
+}
