@@ -1,0 +1,47 @@
+# RunningCoach backend: `make up` starts everything, `make test` runs every test.
+SHELL := /bin/bash
+MVN ?= mvn -B -q
+
+.PHONY: up down token test build infra status clean-data
+
+## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
+up: infra build-if-needed
+	@scripts/services.sh up
+	@echo
+	@echo "RunningCoach is up: gateway http://127.0.0.1:8080 (OpenAPI UI http://127.0.0.1:8080/q/swagger-ui)"
+	@echo "Token for the demo athlete:  TOKEN=\$$(make -s token)"
+	@echo "Then:  curl -H \"Authorization: Bearer \$$TOKEN\" http://127.0.0.1:8080/dashboard"
+
+## down: stop the services, Keycloak and Kafka (by pid); PostgreSQL is the machine's and keeps running
+down:
+	@scripts/services.sh down
+	@scripts/keycloak.sh down
+	@scripts/kafka.sh down
+
+## token: print an access token for the demo athlete (user demo, password demo)
+token:
+	@scripts/keycloak.sh token demo demo
+
+## test: every test (unit, @QuarkusTest, contract and end-to-end); exactly what .ci/run runs
+test: infra
+	$(MVN) verify
+
+## build: package the five services (skipping tests)
+build:
+	$(MVN) install -DskipTests
+
+build-if-needed:
+	@for s in gateway ingestion activity readiness scheduler; do \
+	  [ -f $$s-service/target/quarkus-app/quarkus-run.jar ] || { $(MAKE) -s build; break; }; done
+
+infra:
+	@scripts/postgres.sh up
+	@scripts/kafka.sh up
+	@scripts/keycloak.sh up
+
+status:
+	@scripts/kafka.sh status; scripts/keycloak.sh status; scripts/services.sh status
+
+## clean-data: delete local Kafka and Keycloak data and logs (stop first with make down)
+clean-data:
+	rm -rf .run/kafka/data .run/kafka/logs .run/keycloak/keycloak-*/data/h2 .run/services

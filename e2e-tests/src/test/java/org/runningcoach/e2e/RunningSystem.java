@@ -1,0 +1,122 @@
+package org.runningcoach.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the five packaged services as real processes, once for the whole suite, against the
+ * machine's PostgreSQL (database runningcoach_test), the project's Kafka broker and Keycloak
+ * (all three started by `make test`). The services use ports 19080-19084 and their own consumer
+ * groups, so a `make up` system on the default ports can keep running beside them.
+ */
+public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
+
+  public static final String GATEWAY = "http://127.0.0.1:19080";
+  static final String TOKEN_URL = "http://127.0.0.1:8180/realms/runningcoach/protocol/openid-connect/token";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  private static boolean started;
+  private final List<Process> processes = new ArrayList<>();
+
+  @Override
+  public synchronized void beforeAll(ExtensionContext context) throws Exception {
+    if (started) {
+      return;
+    }
+    started = true;
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSystem.class.getName(), this);
+    Path root = Path.of(System.getProperty("runningcoach.root", ".."));
+    Path logs = root.resolve("e2e-tests/target/e2e-logs");
+    Files.createDirectories(logs);
+
+    String db = "127.0.0.1:5432/runningcoach_test";
+    Map<String, Map<String, String>> services = new LinkedHashMap<>();
+    services.put("ingestion-service", Map.of("quarkus.http.port", "19081"));
+    services.put("activity-service", Map.of("quarkus.http.port", "19082"));
+    services.put("readiness-service", Map.of("quarkus.http.port", "19083",
+        "mp.messaging.incoming.health-data-received.group.id", "readiness-service-e2e"));
+    services.put("scheduler-service", Map.of("quarkus.http.port", "19084",
+        "mp.messaging.incoming.body-state-computed.group.id", "scheduler-service-e2e"));
+    services.put("gateway-service", Map.of("quarkus.http.port", "19080",
+        "runningcoach.services.ingestion", "http://127.0.0.1:19081",
+        "runningcoach.services.activity", "http://127.0.0.1:19082",
+        "runningcoach.services.readiness", "http://127.0.0.1:19083",
+        "runningcoach.services.scheduler", "http://127.0.0.1:19084"));
+
+    for (var service : services.entrySet()) {
+      Path jar = root.resolve(service.getKey() + "/target/quarkus-app/quarkus-run.jar");
+      if (!Files.exists(jar)) {
+        throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
+      }
+      List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+      if (!service.getKey().equals("gateway-service")) {
+        command.add("-Dquarkus.datasource.reactive.url=postgresql://" + db);
+        command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + db);
+      }
+      service.getValue().forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.addAll(List.of("-jar", jar.toString()));
+      processes.add(new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(logs.resolve(service.getKey() + ".log").toFile())
+          .start());
+    }
+    for (var service : services.entrySet()) {
+      awaitReady(service.getKey(), service.getValue().get("quarkus.http.port"), logs);
+    }
+  }
+
+  private void awaitReady(String name, String port, Path logs) throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (processes.stream().anyMatch(p -> !p.isAlive())) {
+        throw new IllegalStateException("a service process exited during start; see " + logs);
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + logs);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (Process p : processes) {
+      p.destroy();
+    }
+    for (Process p : processes) {
+      if (!p.waitFor(20, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** A real access token for a realm user (the password is the username in the dev realm). */
+  public static String tokenFor(String username) {
+    return given().formParam("grant_type", "password").formParam("client_id", "runningcoach-app")
+        .formParam("username", username).formParam("password", username)
+        .post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
+  }
+}
