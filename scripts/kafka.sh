@@ -72,8 +72,14 @@ broker_ready() {
 
 up() {
   if alive "$PIDFILE"; then log "Kafka already running (pid $(cat "$PIDFILE"))"; return; fi
-  if port_open 9092; then die "port 9092 is taken by a process this project did not start"; fi
-  fetch; configure
+  fetch
+  if port_open 9092; then
+    # Another checkout's broker (or an operator's): use it if it answers as Kafka.
+    broker_ready >/dev/null 2>&1 || die "port 9092 is taken by something that is not a Kafka broker"
+    log "using the Kafka broker already listening on 127.0.0.1:9092 (not started here, not stopped by make down)"
+    topics; return
+  fi
+  configure
   log "starting Kafka on 127.0.0.1:9092"
   nohup java -Xms256m -Xmx512m -XX:+UseG1GC \
     -Dlog4j2.configurationFile="$K/log4j2.properties" -Dkafka.logs.dir="$K/logs" \

@@ -21,7 +21,11 @@ realm_ready() { curl -fsS "$URL/.well-known/openid-configuration"; }
 
 up() {
   if alive "$PIDFILE"; then log "Keycloak already running (pid $(cat "$PIDFILE"))"; return; fi
-  if port_open 8180; then die "port 8180 is taken by a process this project did not start"; fi
+  if port_open 8180; then
+    realm_ready >/dev/null 2>&1 || die "port 8180 is taken by something that does not serve the runningcoach realm"
+    log "using the Keycloak already serving the runningcoach realm on 127.0.0.1:8180 (not started here, not stopped by make down)"
+    return
+  fi
   fetch
   mkdir -p "$HOME_DIR/data/import" "$KC/logs"
   cp "$ROOT/scripts/keycloak/runningcoach-realm.json" "$HOME_DIR/data/import/"
