@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * New health data for an athlete and a local date. Exactly one of the kind-specific parts is
- * present: {@code checkin} for kind CHECKIN (the other kinds add their part with their issue).
+ * New health data for an athlete and a local date. Exactly the part named by {@code kind} is
+ * present: {@code checkin} for CHECKIN, {@code hrv} for HRV, {@code restingHr} for RESTING_HR,
+ * {@code sleep} for SLEEP, {@code stress} for STRESS, {@code workout} for WORKOUT.
  *
- * @param recordId the id of the stored record at the producer (ingestion's check-in id, ...)
- * @param localDate the athlete's local date the data belongs to (sleep: the night it ends on)
+ * @param recordId the id of the stored record at the producer (a check-in, an inbox record, an activity)
+ * @param localDate the athlete's local date the data belongs to (sleep and overnight HRV: the night it ends on)
+ * @param recordedAt when the producer recorded this version; the latest version of a record wins
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HealthDataReceived(
@@ -20,11 +22,23 @@ public record HealthDataReceived(
     DataSource source,
     LocalDate localDate,
     Instant recordedAt,
-    Checkin checkin) {
+    Checkin checkin,
+    Hrv hrv,
+    RestingHr restingHr,
+    Sleep sleep,
+    Stress stress,
+    Workout workout) {
 
   public enum HealthDataKind { CHECKIN, HRV, RESTING_HR, SLEEP, STRESS, WORKOUT }
 
   public enum DataSource { GARMIN, APPLE, MANUAL, FILE }
+
+  /** A check-in event. */
+  public static HealthDataReceived checkin(String athleteId, UUID recordId, DataSource source, LocalDate localDate,
+      Instant recordedAt, Checkin checkin) {
+    return new HealthDataReceived(athleteId, recordId, HealthDataKind.CHECKIN, source, localDate, recordedAt,
+        checkin, null, null, null, null, null);
+  }
 
   /**
    * The morning check-in. Scales are 1–10 and "higher = more of the thing" (more sore, more
@@ -40,4 +54,44 @@ public record HealthDataReceived(
       Integer fatigue,
       Integer mood,
       Integer lastSessionRpe) {}
+
+  /** Heart-rate variability is either RMSSD (Garmin, chest straps) or SDNN (Apple): never mixed. */
+  public enum HrvMetric { RMSSD, SDNN }
+
+  /** An overnight (or morning) HRV value in milliseconds. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Hrv(HrvMetric metric, double valueMs, Instant measuredAt) {}
+
+  /** Resting heart rate of the day, in beats per minute. */
+  public record RestingHr(int bpm) {}
+
+  /** A night's sleep from a wearable, in hours; stages are optional. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Sleep(double totalHours, Double deepHours, Double remHours, Double lightHours, Double awakeHours,
+      Instant start, Instant end) {}
+
+  /** Wearable stress of the day on the vendor's 0–100 scale. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Stress(int average, Integer max) {}
+
+  /**
+   * A workout's summary (the samples stay in activity-service). Loads: {@code srpeLoad} = RPE ×
+   * minutes (Foster) when RPE is known; {@code trimp} = Banister TRIMP from heart rate; the
+   * consumer picks one unit per athlete for its ratios.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Workout(
+      UUID activityId,
+      String sport,
+      Instant startTime,
+      long elapsedSeconds,
+      long movingSeconds,
+      Double distanceMeters,
+      Integer avgHr,
+      Integer maxHr,
+      Integer rpe,
+      Double srpeLoad,
+      Double trimp,
+      Double impactLoad,
+      Double elevationGainMeters) {}
 }

@@ -87,8 +87,8 @@ class DeliveryIT {
   }
 
   static String checkinEvent(UUID eventId, LocalDate date, double sleep) {
-    var data = new HealthDataReceived(athleteId, UUID.randomUUID(), HealthDataReceived.HealthDataKind.CHECKIN,
-        HealthDataReceived.DataSource.MANUAL, date, Instant.now(),
+    var data = HealthDataReceived.checkin(athleteId, UUID.randomUUID(), HealthDataReceived.DataSource.MANUAL,
+        date, Instant.now(),
         new HealthDataReceived.Checkin(sleep, null, 3, null, 3, null, null, null));
     return EventCodec.encode(EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, "/e2e-tests", athleteId, eventId,
         Instant.now(), data));

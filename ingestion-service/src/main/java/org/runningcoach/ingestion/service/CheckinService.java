@@ -16,7 +16,6 @@ import org.runningcoach.events.EventType;
 import org.runningcoach.events.HealthDataReceived;
 import org.runningcoach.events.HealthDataReceived.Checkin;
 import org.runningcoach.events.HealthDataReceived.DataSource;
-import org.runningcoach.events.HealthDataReceived.HealthDataKind;
 import org.runningcoach.ingestion.rest.Accepted;
 import org.runningcoach.ingestion.rest.CheckinRequest;
 import org.runningcoach.ingestion.rest.CheckinView;
@@ -52,7 +51,7 @@ public class CheckinService {
     UUID eventId = UUID.randomUUID();
     Instant now = clock.instant();
     var event = EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, athleteId, eventId, now,
-        new HealthDataReceived(athleteId, id, HealthDataKind.CHECKIN, DataSource.MANUAL, r.date(), now,
+        HealthDataReceived.checkin(athleteId, id, DataSource.MANUAL, r.date(), now,
             new Checkin(r.sleepHours(), r.sleepQuality(), r.soreness(), r.sorenessArea(), r.stress(),
                 r.fatigue(), r.mood(), r.lastSessionRpe())));
     return outbox.inTransaction(tx -> tx.preparedQuery("""
