@@ -75,9 +75,11 @@ public record HealthDataReceived(
   public record Stress(int average, Integer max) {}
 
   /**
-   * A workout's summary (the samples stay in activity-service). Loads: {@code srpeLoad} = RPE ×
-   * minutes (Foster) when RPE is known; {@code trimp} = Banister TRIMP from heart rate; the
-   * consumer picks one unit per athlete for its ratios.
+   * A workout's summary (the samples stay in activity-service). {@code srpeLoad} = RPE × moving
+   * minutes (Foster) when RPE is known. {@code hrSecondsByBpm} is how many seconds the heart
+   * spent at each rate: enough for readiness, which owns the athlete's resting and maximum
+   * heart rate and sex, to sum Banister TRIMP per sample exactly. {@code impactLoad} is defined
+   * by activity-service (see its README).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Workout(
@@ -91,7 +93,7 @@ public record HealthDataReceived(
       Integer maxHr,
       Integer rpe,
       Double srpeLoad,
-      Double trimp,
+      java.util.Map<Integer, Integer> hrSecondsByBpm,
       Double impactLoad,
       Double elevationGainMeters) {}
 }
