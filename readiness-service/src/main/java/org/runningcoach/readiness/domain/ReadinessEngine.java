@@ -1,14 +1,11 @@
 package org.runningcoach.readiness.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.runningcoach.events.BodyStateComputed;
 import org.runningcoach.events.BodyStateComputed.Baseline;
@@ -23,139 +20,491 @@ import org.runningcoach.events.BodyStateComputed.Skeletal;
 import org.runningcoach.events.BodyStateComputed.Status;
 
 /**
- * From an athlete's inputs to the BodyState of one local date. Pure: no clock, no I/O, no
- * configuration reads; the same inputs always give the same state.
- *
- * <p>This version judges the Neural system (sleep and stress, PRD §5.1 plus the Yellow band of
- * notes/science.md) and the soreness half of the Muscular system from the morning check-in.
- * Cardio (HRV, resting HR) and Skeletal (training load) report INSUFFICIENT_DATA until their
- * inputs exist; with two systems unknown the directive is never Push.
+ * From an athlete's history to the BodyState of one local date: four systems judged against the
+ * athlete's own baselines, each with the inputs, baselines, rule and threshold that decided it,
+ * then a directive, a score and a coach note. Pure: no clock, no I/O, no configuration reads; the
+ * same history always gives the same state. The rules and their sources: DESIGN §5.1 and
+ * notes/science.md.
  */
 public final class ReadinessEngine {
 
-  public static final String ALGORITHM_VERSION = "readiness-0.1.0";
+  public static final String ALGORITHM_VERSION = "readiness-1.0.0";
 
-  private static final int RECOVER_MAX = 39;
-  private static final int MAINTAIN_MIN = 40;
-  private static final int MAINTAIN_MAX = 69;
-  private static final int PUSH_MIN = 70;
+  static final int RECOVER_MAX = 39;
+  static final int MAINTAIN_MIN = 40;
+  static final int MAINTAIN_MAX = 69;
+  static final int PUSH_MIN = 70;
+  /** causedBy names the inputs of the acute window: the date and the six days before it. */
+  static final int CAUSED_BY_DAYS = 7;
 
-  private final Thresholds thresholds;
+  private final Thresholds t;
 
   public ReadinessEngine(Thresholds thresholds) {
-    this.thresholds = thresholds;
+    this.t = thresholds;
   }
 
-  /**
-   * @param checkins the athlete's check-ins, one per date (any dates; the rules pick the ones
-   *     they need: the date itself and the two nights before it)
-   */
-  public BodyStateComputed compute(String athleteId, LocalDate date, Collection<DailyCheckin> checkins) {
-    Map<LocalDate, DailyCheckin> byDate = new TreeMap<>();
-    for (DailyCheckin c : checkins) {
-      if (byDate.put(c.date(), c) != null) {
-        throw new IllegalArgumentException("two check-ins for " + c.date() + "; pass the one that counts");
+  public BodyStateComputed compute(History h, LocalDate date) {
+    DayInputs today = h.day(date);
+    List<DayInputs> prior = baselineDays(h, date);
+    CardioResult cardio = cardio(h, today, prior);
+    Muscular muscular = muscular(h, today);
+    SkeletalResult skeletal = skeletal(h, date);
+    Neural neural = neural(h, today);
+
+    List<Status> statuses = List.of(cardio.state.status(), muscular.status(), skeletal.state.status(), neural.status());
+    Overall overall = overall(statuses, score(h, today, prior, skeletal.acwr));
+    String note = coachNote(overall.directive(), cardio, muscular, skeletal.state, neural, statuses);
+    return new BodyStateComputed(h.athleteId(), date, cardio.state, muscular, skeletal.state, neural, overall, note,
+        ALGORITHM_VERSION, causedBy(h, date));
+  }
+
+  // ---------------------------------------------------------------- cardio
+
+  private record CardioResult(Cardio state, boolean possibleIllness) {}
+
+  private CardioResult cardio(History h, DayInputs today, List<DayInputs> prior) {
+    Thresholds.Cardio c = t.cardio();
+    List<Input> inputs = new ArrayList<>();
+    List<Baseline> baselines = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> findings = new ArrayList<>();
+    AthleteProfile p = h.profile();
+
+    Double z = null;
+    String trend = null;
+    DayInputs.HrvReading hrv = today.hrv();
+    if (hrv == null) {
+      missing.add("hrv");
+    } else {
+      String metric = hrv.metric().name();
+      double ln = Math.log(hrv.valueMs());
+      inputs.add(new Input("hrv" + capitalise(metric.toLowerCase(Locale.ROOT)), hrv.valueMs(), "ms", hrv.source(), today.date()));
+      List<Double> own = prior.stream().filter(d -> d.hrv() != null && d.hrv().metric() == hrv.metric())
+          .map(d -> Math.log(d.hrv().valueMs())).toList();
+      Double mean = null;
+      Double sd = null;
+      if (own.size() >= t.baselines().minDays() && Stats.sampleSd(own) > 0) {
+        mean = Stats.mean(own);
+        sd = Stats.sampleSd(own);
+        baselines.add(new Baseline("ln" + metric, Stats.round(mean, 3), Stats.round(sd, 3), own.size(),
+            "own " + t.baselines().windowDays() + "-day baseline, today, travel and sick days excluded"));
+      } else if (p.hrvBaselineMs() != null && p.hrvBaselineMetric().name().equals(metric)) {
+        mean = Math.log(p.hrvBaselineMs());
+        sd = c.hrvPriorSdLn();
+        baselines.add(new Baseline("ln" + metric, Stats.round(mean, 3), sd, own.size(),
+            "profile prior (" + p.hrvBaselineMs() + " ms) with an assumed SD of " + sd + ": only " + own.size()
+                + " of " + t.baselines().minDays() + " nights of own " + metric + " history"));
+      } else {
+        missing.add("hrv baseline (" + own.size() + " of " + t.baselines().minDays() + " nights of " + metric + ")");
+      }
+      if (mean != null) {
+        z = (ln - mean) / sd;
+        findings.add(String.format(Locale.ROOT, "ln(%s) %.2f is %.1f SD %s the baseline %.2f", metric, ln, Math.abs(z),
+            z < 0 ? "below" : "above", mean));
+        List<Double> week = new ArrayList<>();
+        for (int back = 0; back < 7; back++) {
+          DayInputs d = h.day(today.date().minusDays(back));
+          if (d.hrv() != null && d.hrv().metric() == hrv.metric() && !d.excludedFromBaselines()) {
+            week.add(Math.log(d.hrv().valueMs()));
+          }
+        }
+        if (week.size() >= 3) {
+          double diff = (Stats.mean(week) - mean) / sd;
+          trend = diff < -c.trendSwcSd() ? "falling" : diff > c.trendSwcSd() ? "rising" : "stable";
+          findings.add("7-day trend " + trend + " (" + week.size() + " nights, smallest worthwhile change ±"
+              + num(c.trendSwcSd()) + " SD)");
+        }
       }
     }
-    Optional<DailyCheckin> today = Optional.ofNullable(byDate.get(date));
-    List<DailyCheckin> nights = new ArrayList<>();
-    for (int back = 2; back >= 0; back--) {
-      Optional.ofNullable(byDate.get(date.minusDays(back))).ifPresent(nights::add);
+
+    Double delta = null;
+    DayInputs.Reading rhr = today.restingHr();
+    if (rhr == null) {
+      missing.add("restingHr");
+    } else {
+      inputs.add(new Input("restingHr", rhr.value(), "bpm", rhr.source(), today.date()));
+      List<Double> own = prior.stream().filter(d -> d.restingHr() != null).map(d -> d.restingHr().value()).toList();
+      Double mean = null;
+      if (own.size() >= t.baselines().minDays()) {
+        mean = Stats.mean(own);
+        baselines.add(new Baseline("restingHr", Stats.round(mean, 1), Stats.round(Stats.sampleSd(own), 1), own.size(),
+            "own " + t.baselines().windowDays() + "-day baseline, today, travel and sick days excluded"));
+      } else if (p.restingHr() != null) {
+        mean = p.restingHr().doubleValue();
+        baselines.add(new Baseline("restingHr", mean, null, own.size(),
+            "profile prior: only " + own.size() + " of " + t.baselines().minDays() + " days of own history"));
+      } else {
+        missing.add("restingHr baseline (" + own.size() + " of " + t.baselines().minDays() + " days)");
+      }
+      if (mean != null) {
+        delta = rhr.value() - mean;
+        findings.add(String.format(Locale.ROOT, "resting HR %s bpm is %+.1f bpm against the baseline %.1f",
+            num(rhr.value()), delta, mean));
+      }
     }
 
-    Cardio cardio = new Cardio(Status.INSUFFICIENT_DATA, null, null, new Explanation("cardio.hrv-rhr", null,
-        "No HRV or resting heart rate yet, so the heart is not judged.", List.of(), List.of(), List.of("hrv", "restingHr")));
-    Skeletal skeletal = new Skeletal(Status.INSUFFICIENT_DATA, null, null, new Explanation("skeletal.acwr-ewma", null,
-        "Fewer than 28 days of training load, so the acute:chronic ratio is not computed.", List.of(), List.of(),
-        List.of("dailyLoad")));
-    Neural neural = today.map(c -> neural(c, nights)).orElseGet(() -> new Neural(Status.INSUFFICIENT_DATA, null, null,
-        new Explanation("neural.sleep-stress", neuralThreshold(), "No check-in for " + date + ": sleep and stress unknown.",
-            List.of(), List.of(), List.of("sleepHours", "stress"))));
-    Muscular muscular = today.map(this::muscular).orElseGet(() -> new Muscular(Status.INSUFFICIENT_DATA, null, null,
-        new Explanation("muscular.soreness-volume", muscularThreshold(), "No check-in for " + date + ": soreness unknown.",
-            List.of(), List.of(), List.of("soreness", "volume7d"))));
-
-    List<Status> statuses = List.of(cardio.status(), muscular.status(), skeletal.status(), neural.status());
-    Overall overall = overall(statuses, today);
-    String note = coachNote(overall.directive(), muscular, neural, statuses);
-
-    LinkedHashSet<UUID> causedBy = new LinkedHashSet<>();
-    nights.forEach(n -> causedBy.add(n.eventId()));
-    return new BodyStateComputed(athleteId, date, cardio, muscular, skeletal, neural, overall, note,
-        ALGORITHM_VERSION, List.copyOf(causedBy));
+    Status status;
+    String rule;
+    if (z == null && delta == null) {
+      status = Status.INSUFFICIENT_DATA;
+      rule = "cardio.hrv-rhr";
+    } else if (z != null && (z < -c.hrvRedBelowSd() || (z < -c.hrvYellowBelowSd() && delta != null && delta >= c.rhrYellowAboveBpm()))) {
+      status = Status.RED;
+      rule = z < -c.hrvRedBelowSd() ? "cardio.hrv-below-2sd" : "cardio.hrv-below-1sd-with-rhr-up";
+    } else if ((z != null && z < -c.hrvYellowBelowSd()) || (delta != null && delta >= c.rhrYellowAboveBpm())) {
+      status = Status.YELLOW;
+      rule = z != null && z < -c.hrvYellowBelowSd() ? "cardio.hrv-below-1sd" : "cardio.rhr-up";
+    } else {
+      status = Status.GREEN;
+      rule = "cardio.hrv-rhr";
+    }
+    boolean illness = delta != null && delta >= c.rhrIllnessAboveBpm()
+        && ((z != null && z < -c.hrvYellowBelowSd()) || "falling".equals(trend));
+    String summary = status == Status.INSUFFICIENT_DATA
+        ? "Not enough HRV or resting-HR data to judge the heart."
+        : capitalise(String.join("; ", findings)) + ".";
+    String threshold = String.format(Locale.ROOT,
+        "Red: ln(HRV) < mean − %s SD, or < mean − %s SD with resting HR ≥ baseline + %s bpm; "
+            + "Yellow: ln(HRV) < mean − %s SD or resting HR ≥ baseline + %s bpm (hrvScore = SD from baseline, rhrScore = bpm over baseline)",
+        num(c.hrvRedBelowSd()), num(c.hrvYellowBelowSd()), num(c.rhrYellowAboveBpm()), num(c.hrvYellowBelowSd()),
+        num(c.rhrYellowAboveBpm()));
+    return new CardioResult(new Cardio(status, z == null ? null : Stats.round(z, 2), delta == null ? null : Stats.round(delta, 1),
+        new Explanation(rule, threshold, summary, inputs, baselines, missing)), illness);
   }
 
-  private Neural neural(DailyCheckin today, List<DailyCheckin> nights) {
-    Thresholds.Neural t = thresholds.neural();
+  // ---------------------------------------------------------------- muscular
+
+  private Muscular muscular(History h, DayInputs today) {
+    Thresholds.Muscular m = t.muscular();
     List<Input> inputs = new ArrayList<>();
-    inputs.add(input("sleepHours", today.sleepHours(), "h", today));
-    inputs.add(input("stress", today.stress(), "1-10", today));
-    if (today.fatigue() != null) {
-      inputs.add(input("fatigue", today.fatigue(), "1-10", today));
-    }
-    nights.stream().filter(n -> !n.date().equals(today.date()))
-        .forEach(n -> inputs.add(input("sleepHours", n.sleepHours(), "h", n)));
-    // The 3-night view needs at least two of the three nights; it says how many it used.
-    Double mean = nights.size() >= 2 ? nights.stream().mapToDouble(DailyCheckin::sleepHours).average().orElseThrow() : null;
-    List<Baseline> baselines = mean == null ? List.of()
-        : List.of(new Baseline("sleepHoursNightlyMean", round1(mean), null, nights.size(),
-            "mean of the last " + nights.size() + " nights"));
-    List<String> missing = mean == null ? List.of("sleepHours of the two previous nights") : List.of();
+    List<Baseline> baselines = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> findings = new ArrayList<>();
+    LocalDate date = today.date();
 
-    double sleep = today.sleepHours();
-    int stress = today.stress();
+    Integer soreness = today.checkin() == null ? null : today.checkin().soreness();
+    if (soreness == null) {
+      missing.add("soreness");
+    } else {
+      inputs.add(new Input("soreness", soreness, "1-10", today.checkin().source(), date));
+      findings.add("soreness " + soreness + "/10");
+    }
+    // Volume: moving minutes of the last 7 days against the mean week of the 4 weeks before them.
+    Double ratio = null;
+    LocalDate first = h.firstWorkoutDate();
+    if (first != null && !first.isAfter(date.minusDays(34))) {
+      double week = minutes(h, date.minusDays(6), date);
+      double base = minutes(h, date.minusDays(34), date.minusDays(7)) / 4;
+      inputs.add(new Input("volume7d", Stats.round(week, 1), "min", "workouts", date));
+      baselines.add(new Baseline("weeklyVolume", Stats.round(base, 1), null, 28, "mean week of the 4 weeks before the last 7 days"));
+      if (base > 0) {
+        ratio = Stats.round(week / base, 6);
+        findings.add(String.format(Locale.ROOT, "7-day volume %.0f min is %.0f %% of the 4-week baseline %.0f min",
+            week, ratio * 100, base));
+      } else {
+        missing.add("volume7d (no training in the 4 baseline weeks)");
+      }
+    } else {
+      missing.add("volume7d (needs 5 weeks of workouts)");
+    }
+
+    Status status;
+    String rule;
+    boolean soreY = soreness != null && soreness > m.sorenessYellowAbove();
+    boolean volY = ratio != null && ratio > m.volumeYellowAbove();
+    if (soreness == null && ratio == null) {
+      status = Status.INSUFFICIENT_DATA;
+      rule = "muscular.soreness-volume";
+    } else if ((soreness != null && soreness >= m.sorenessRedFrom()) || (ratio != null && ratio > m.volumeRedAbove()) || (soreY && volY)) {
+      status = Status.RED;
+      rule = soreness != null && soreness >= m.sorenessRedFrom() ? "muscular.soreness-red"
+          : ratio != null && ratio > m.volumeRedAbove() ? "muscular.volume-red" : "muscular.soreness-and-volume";
+    } else if (soreY || volY) {
+      status = Status.YELLOW;
+      rule = soreY ? "muscular.soreness-yellow" : "muscular.volume-yellow";
+    } else {
+      status = Status.GREEN;
+      rule = "muscular.soreness-volume";
+    }
+    String summary = status == Status.INSUFFICIENT_DATA ? "No soreness answer and not enough workout history."
+        : capitalise(String.join("; ", findings)) + (ratio == null && soreness != null ? " (volume not known yet)." : ".");
+    String threshold = "Red: soreness ≥ " + m.sorenessRedFrom() + ", volume > " + pct(m.volumeRedAbove())
+        + " of baseline, or both Yellow conditions; Yellow: soreness > " + m.sorenessYellowAbove() + " or volume > "
+        + pct(m.volumeYellowAbove()) + " (sorenessScore = soreness on 0–100, volumeFatigue = 7-day volume ÷ baseline)";
+    return new Muscular(status, soreness == null ? null : Stats.round(100 * scale(soreness), 1),
+        ratio == null ? null : Stats.round(ratio, 2), new Explanation(rule, threshold, summary, inputs, baselines, missing));
+  }
+
+  private static double minutes(History h, LocalDate from, LocalDate to) {
+    double sum = 0;
+    for (DayInputs d : h.days().subMap(from, true, to, true).values()) {
+      for (DayInputs.Workout w : d.workouts()) {
+        sum += w.minutes();
+      }
+    }
+    return sum;
+  }
+
+  // ---------------------------------------------------------------- skeletal
+
+  private record SkeletalResult(Skeletal state, Double acwr) {}
+
+  private SkeletalResult skeletal(History h, LocalDate date) {
+    Thresholds.Skeletal s = t.skeletal();
+    List<Input> inputs = new ArrayList<>();
+    List<Baseline> baselines = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> findings = new ArrayList<>();
+    Status acwrStatus = null;
+    Status spikeStatus = null;
+    String rule = "skeletal.acwr-ewma";
+    Double acwr = null;
+
+    LocalDate first = h.firstWorkoutDate();
+    if (first != null && !first.isAfter(date)) {
+      Loads.Series series = Loads.series(h, date, s.chronicDays());
+      long days = ChronoUnit.DAYS.between(first, date) + 1;
+      double[] daily = Loads.dailyArray(series, first, date);
+      double[] lastWeek = java.util.Arrays.copyOfRange(daily, Math.max(0, daily.length - 7), daily.length);
+      double weekLoad = java.util.Arrays.stream(lastWeek).sum();
+      inputs.add(new Input("load7d", Stats.round(weekLoad, 1), series.unit().label, "workouts", date));
+      String unitNote = "unit: " + series.unit().label
+          + (series.substituted() > 0 ? "; " + series.substituted() + " of " + series.workouts()
+              + " workouts lacked it and were scaled from their minutes" : "");
+      if (days >= s.chronicDays()) {
+        Loads.Ratios r = Loads.ratios(daily, s.acuteDays(), s.chronicDays(), true);
+        acwr = Stats.round(r.ewma(), 6);
+        baselines.add(new Baseline("chronicLoadEwma", Stats.round(r.ewmaChronic(), 1), null, (int) days,
+            "EWMA λ = 2/(" + s.chronicDays() + "+1), seeded with the first daily load; " + unitNote));
+        findings.add(String.format(Locale.ROOT, "acute:chronic %.2f by EWMA (rolling uncoupled %.2f, coupled %.2f)",
+            r.ewma(), r.rollingUncoupled(), r.rollingCoupled()));
+        acwrStatus = acwr > s.acwrRedAbove() ? Status.RED : acwr > s.acwrYellowAbove() ? Status.YELLOW : Status.GREEN;
+        double monotony = Loads.monotony(lastWeek.length == 7 ? lastWeek : daily, s.monotonyCap());
+        findings.add(String.format(Locale.ROOT, "monotony %.2f%s, strain %.0f", monotony,
+            monotony >= s.monotonyCritical() ? " (critical)" : monotony >= s.monotonyWarning() ? " (warning)" : "",
+            weekLoad * monotony));
+      } else {
+        missing.add("acwr (" + days + " of " + s.chronicDays() + " days of load history)");
+      }
+    } else {
+      missing.add("dailyLoad");
+    }
+
+    // Session spike (Garmin-RUNSAFE): today's longest run against the longest of the previous 30 days.
+    List<DayInputs.Workout> runsToday = h.day(date).workouts().stream().filter(DayInputs.Workout::isRun).toList();
+    if (!runsToday.isEmpty()) {
+      List<DayInputs.Workout> before = new ArrayList<>();
+      h.days().subMap(date.minusDays(s.spikeLookbackDays()), true, date, false).values()
+          .forEach(d -> d.workouts().stream().filter(DayInputs.Workout::isRun).forEach(before::add));
+      if (before.isEmpty()) {
+        missing.add("session spike (no run in the previous " + s.spikeLookbackDays() + " days)");
+      } else {
+        boolean byDistance = runsToday.stream().allMatch(w -> w.distanceMeters() != null)
+            && before.stream().allMatch(w -> w.distanceMeters() != null);
+        double longest = runsToday.stream().mapToDouble(w -> byDistance ? w.distanceMeters() / 1000 : w.minutes()).max().orElse(0);
+        double previous = before.stream().mapToDouble(w -> byDistance ? w.distanceMeters() / 1000 : w.minutes()).max().orElse(0);
+        String unit = byDistance ? "km" : "min";
+        inputs.add(new Input("longestRunToday", Stats.round(longest, 2), unit, "workouts", date));
+        baselines.add(new Baseline("longestRun" + s.spikeLookbackDays() + "d", Stats.round(previous, 2), null,
+            s.spikeLookbackDays(), "longest run of the previous " + s.spikeLookbackDays() + " days (" + unit + ")"));
+        if (previous > 0) {
+          double over = Stats.round(longest / previous - 1, 6);
+          findings.add(String.format(Locale.ROOT, "today's run is %+.0f %% against the longest of the last %d days",
+              over * 100, s.spikeLookbackDays()));
+          spikeStatus = over > s.spikeRedAbove() ? Status.RED : over > s.spikeYellowAbove() ? Status.YELLOW : Status.GREEN;
+        }
+      }
+    }
+
+    double impact = 0;
+    boolean anyImpact = false;
+    for (DayInputs d : h.days().subMap(date.minusDays(6), true, date, true).values()) {
+      for (DayInputs.Workout w : d.workouts()) {
+        if (w.impactLoad() != null) {
+          impact += w.impactLoad();
+          anyImpact = true;
+        }
+      }
+    }
+    Status status;
+    if (acwrStatus == null && spikeStatus == null) {
+      status = Status.INSUFFICIENT_DATA;
+    } else {
+      status = worst(acwrStatus, spikeStatus);
+      if (spikeStatus != null && spikeStatus == status && status != Status.GREEN) {
+        rule = "skeletal.session-spike";
+      }
+    }
+    String summary = status == Status.INSUFFICIENT_DATA
+        ? "Not enough training history: the acute:chronic ratio needs " + s.chronicDays() + " days of load."
+        : capitalise(String.join("; ", findings)) + ".";
+    String threshold = "Red: EWMA acute:chronic > " + num(s.acwrRedAbove()) + " or a run > " + pct(1 + s.spikeRedAbove())
+        + " of the longest in " + s.spikeLookbackDays() + " days; Yellow: > " + num(s.acwrYellowAbove()) + " or > "
+        + pct(1 + s.spikeYellowAbove()) + " (acwrScore = EWMA ratio, impactLoad = 7-day sum)";
+    return new SkeletalResult(new Skeletal(status, acwr == null ? null : Stats.round(acwr, 2),
+        anyImpact ? Stats.round(impact, 1) : null, new Explanation(rule, threshold, summary, inputs, baselines, missing)), acwr);
+  }
+
+  // ---------------------------------------------------------------- neural
+
+  private record SleepValue(double hours, String source, LocalDate date) {}
+
+  /** Measured sleep when a wearable reported the night, else the check-in answer. */
+  private static SleepValue sleep(DayInputs d) {
+    if (d.wearableSleepHours() != null) {
+      return new SleepValue(d.wearableSleepHours().value(), d.wearableSleepHours().source(), d.date());
+    }
+    return d.checkin() == null ? null : new SleepValue(d.checkin().sleepHours(), d.checkin().source(), d.date());
+  }
+
+  private Neural neural(History h, DayInputs today) {
+    Thresholds.Neural n = t.neural();
+    List<Input> inputs = new ArrayList<>();
+    List<Baseline> baselines = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    SleepValue last = sleep(today);
+    Integer stress = today.checkin() == null ? null : today.checkin().stress();
+    Integer fatigue = today.checkin() == null ? null : today.checkin().fatigue();
+    if (last != null) {
+      inputs.add(new Input("sleepHours", last.hours(), "h", last.source(), last.date()));
+    } else {
+      missing.add("sleepHours");
+    }
+    if (stress != null) {
+      inputs.add(new Input("stress", stress, "1-10", today.checkin().source(), today.date()));
+    } else {
+      missing.add("stress");
+    }
+    if (fatigue != null) {
+      inputs.add(new Input("fatigue", fatigue, "1-10", today.checkin().source(), today.date()));
+    }
+    List<SleepValue> nights = new ArrayList<>();
+    for (int back = 2; back >= 0; back--) {
+      SleepValue v = sleep(h.day(today.date().minusDays(back)));
+      if (v != null) {
+        nights.add(v);
+        if (back > 0) {
+          inputs.add(new Input("sleepHours", v.hours(), "h", v.source(), v.date()));
+        }
+      }
+    }
+    // The 3-night view needs at least two of the three nights, one of them last night.
+    Double mean = last != null && nights.size() >= 2 ? nights.stream().mapToDouble(SleepValue::hours).average().orElseThrow() : null;
+    if (mean != null) {
+      baselines.add(new Baseline("sleepHoursNightlyMean", Stats.round(mean, 1), null, nights.size(),
+          "mean of the last " + nights.size() + " nights"));
+    } else if (last != null) {
+      missing.add("sleepHours of the two previous nights");
+    }
+
+    String threshold = String.format(Locale.ROOT,
+        "Red: sleep < %s h or stress > %d; Yellow: sleep < %s h, nightly mean < %s h or stress ≥ %d"
+            + " (sleepScore = sleep ÷ %s h on 0–100, cnsFatigue = stress and fatigue on 0–100)",
+        num(n.sleepRedBelowHours()), n.stressRedAbove(), num(n.sleepYellowBelowHours()),
+        num(n.sleepMeanYellowBelowHours()), n.stressYellowFrom(), num(n.sleepTargetHours()));
+    if (last == null && stress == null) {
+      return new Neural(Status.INSUFFICIENT_DATA, null, null, new Explanation("neural.sleep-stress", threshold,
+          "No sleep or stress for " + today.date() + ".", inputs, baselines, missing));
+    }
+    Double sleepH = last == null ? null : last.hours();
     Status status;
     String summary;
-    if (sleep < t.sleepRedBelowHours() || stress > t.stressRedAbove()) {
+    if ((sleepH != null && sleepH < n.sleepRedBelowHours()) || (stress != null && stress > n.stressRedAbove())) {
       status = Status.RED;
       summary = join(
-          sleep < t.sleepRedBelowHours() ? "slept " + hours(sleep) + " (under " + hours(t.sleepRedBelowHours()) + ")" : null,
-          stress > t.stressRedAbove() ? "stress " + stress + "/10 (above " + t.stressRedAbove() + ")" : null);
-    } else if (sleep < t.sleepYellowBelowHours() || (mean != null && mean < t.sleepMeanYellowBelowHours())
-        || stress >= t.stressYellowFrom()) {
+          sleepH != null && sleepH < n.sleepRedBelowHours() ? "slept " + hours(sleepH) + " (under " + hours(n.sleepRedBelowHours()) + ")" : null,
+          stress != null && stress > n.stressRedAbove() ? "stress " + stress + "/10 (above " + n.stressRedAbove() + ")" : null);
+    } else if ((sleepH != null && sleepH < n.sleepYellowBelowHours()) || (mean != null && mean < n.sleepMeanYellowBelowHours())
+        || (stress != null && stress >= n.stressYellowFrom())) {
       status = Status.YELLOW;
       summary = join(
-          sleep < t.sleepYellowBelowHours() ? "slept " + hours(sleep) + " (under " + hours(t.sleepYellowBelowHours()) + ")" : null,
-          mean != null && mean < t.sleepMeanYellowBelowHours()
-              ? hours(mean) + " a night over the last " + nights.size() + " nights (under " + hours(t.sleepMeanYellowBelowHours()) + ")"
+          sleepH != null && sleepH < n.sleepYellowBelowHours() ? "slept " + hours(sleepH) + " (under " + hours(n.sleepYellowBelowHours()) + ")" : null,
+          mean != null && mean < n.sleepMeanYellowBelowHours()
+              ? hours(mean) + " a night over the last " + nights.size() + " nights (under " + hours(n.sleepMeanYellowBelowHours()) + ")"
               : null,
-          stress >= t.stressYellowFrom() ? "stress " + stress + "/10 (" + t.stressYellowFrom() + " or more)" : null);
+          stress != null && stress >= n.stressYellowFrom() ? "stress " + stress + "/10 (" + n.stressYellowFrom() + " or more)" : null);
     } else {
       status = Status.GREEN;
-      summary = "slept " + hours(sleep) + " and stress " + stress + "/10: no neural warning";
+      summary = join(sleepH == null ? null : "slept " + hours(sleepH), stress == null ? null : "stress " + stress + "/10")
+          + ": no neural warning";
     }
-    double sleepScore = round1(100 * Math.min(1.0, sleep / t.sleepTargetHours()));
-    double cnsFatigue = round1(100 * mean(scaleUp(stress), today.fatigue() == null ? null : scaleUp(today.fatigue())));
+    Double sleepScore = sleepH == null ? null : Stats.round(100 * Math.min(1.0, sleepH / n.sleepTargetHours()), 1);
+    Double cnsFatigue = stress == null ? null
+        : Stats.round(100 * (fatigue == null ? scale(stress) : (scale(stress) + scale(fatigue)) / 2), 1);
     return new Neural(status, cnsFatigue, sleepScore,
-        new Explanation("neural.sleep-stress", neuralThreshold(), capitalise(summary) + ".", inputs, baselines, missing));
+        new Explanation("neural.sleep-stress", threshold, capitalise(summary) + ".", inputs, baselines, missing));
   }
 
-  private Muscular muscular(DailyCheckin today) {
-    Thresholds.Muscular t = thresholds.muscular();
-    int soreness = today.soreness();
-    Status status;
-    String summary;
-    if (soreness >= t.sorenessRedFrom()) {
-      status = Status.RED;
-      summary = "Soreness " + soreness + "/10 is at or above the Red threshold of " + t.sorenessRedFrom() + ".";
-    } else if (soreness > t.sorenessYellowAbove()) {
-      status = Status.YELLOW;
-      summary = "Soreness " + soreness + "/10 is above the Yellow threshold of " + t.sorenessYellowAbove() + ".";
-    } else {
-      status = Status.GREEN;
-      summary = "Soreness " + soreness + "/10 is at or below the Yellow threshold of " + t.sorenessYellowAbove()
-          + "; 7-day volume is not known yet, so this rests on soreness alone.";
-    }
-    return new Muscular(status, round1(100 * scaleUp(soreness)), null,
-        new Explanation("muscular.soreness-volume", muscularThreshold(), summary,
-            List.of(input("soreness", soreness, "1-10", today)), List.of(), List.of("volume7d")));
-  }
+  // ---------------------------------------------------------------- synthesis
 
   /**
-   * Statuses decide the directive; within its band the score follows how good the inputs are
-   * (each scaled to 0–1, higher = better), so a worse input never raises it.
+   * How good today is for this athlete, 0–1: each input's deviation from their own baseline of
+   * the prior 30 days (z-score, clamped to ±3, oriented so that higher is better), averaged.
+   * Until 7 days of own history exist, an input is compared with the profile's life context or
+   * a population anchor instead.
    */
-  private Overall overall(List<Status> statuses, Optional<DailyCheckin> today) {
+  private double score(History h, DayInputs today, List<DayInputs> prior, Double acwr) {
+    List<Double> parts = new ArrayList<>();
+    AthleteProfile p = h.profile();
+    DailyCheckin c = today.checkin();
+    SleepValue sleep = sleep(today);
+    if (sleep != null) {
+      parts.add(part(sleep.hours(), prior.stream().map(ReadinessEngine::sleep).filter(v -> v != null).map(SleepValue::hours).toList(),
+          p.sleepAvgHours() == null ? 7.5 : p.sleepAvgHours(), 1.0, true));
+    }
+    if (c != null) {
+      List<DailyCheckin> past = prior.stream().map(DayInputs::checkin).filter(x -> x != null).toList();
+      parts.add(part(c.soreness(), past.stream().map(x -> (double) x.soreness()).toList(), 3, 2, false));
+      parts.add(part(c.stress(), past.stream().map(x -> (double) x.stress()).toList(),
+          p.stressLevel() == null ? 5 : p.stressLevel(), 2, false));
+      if (c.fatigue() != null) {
+        parts.add(part(c.fatigue(), past.stream().filter(x -> x.fatigue() != null).map(x -> (double) x.fatigue()).toList(), 5, 2, false));
+      }
+      if (c.mood() != null) {
+        parts.add(part(c.mood(), past.stream().filter(x -> x.mood() != null).map(x -> (double) x.mood()).toList(), 6, 2, true));
+      }
+      if (c.sleepQuality() != null) {
+        parts.add(part(c.sleepQuality(), past.stream().filter(x -> x.sleepQuality() != null)
+            .map(x -> (double) x.sleepQuality()).toList(), 6, 2, true));
+      }
+    }
+    if (today.hrv() != null) {
+      var metric = today.hrv().metric();
+      List<Double> own = prior.stream().filter(d -> d.hrv() != null && d.hrv().metric() == metric)
+          .map(d -> Math.log(d.hrv().valueMs())).toList();
+      boolean prior0 = p.hrvBaselineMs() != null && p.hrvBaselineMetric() == metric;
+      if (own.size() >= t.baselines().minScoreDays() || prior0) {
+        parts.add(part(Math.log(today.hrv().valueMs()), own, prior0 ? Math.log(p.hrvBaselineMs()) : Stats.mean(own),
+            t.cardio().hrvPriorSdLn(), true));
+      }
+    }
+    if (today.restingHr() != null) {
+      List<Double> own = prior.stream().filter(d -> d.restingHr() != null).map(d -> d.restingHr().value()).toList();
+      if (own.size() >= t.baselines().minScoreDays() || p.restingHr() != null) {
+        parts.add(part(today.restingHr().value(), own, p.restingHr() != null ? p.restingHr() : Stats.mean(own), 3, false));
+      }
+    }
+    if (acwr != null) {
+      parts.add(toUnit(-(acwr - 1.0) / 0.25));
+    }
+    return parts.isEmpty() ? 0.5 : parts.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
+  }
+
+  private double part(double value, List<Double> own, double anchor, double spread, boolean higherIsBetter) {
+    double z;
+    if (own.size() >= t.baselines().minScoreDays() && Stats.sampleSd(own) > 0) {
+      z = (value - Stats.mean(own)) / Stats.sampleSd(own);
+    } else {
+      z = (value - anchor) / spread;
+    }
+    return toUnit(higherIsBetter ? z : -z);
+  }
+
+  private static double toUnit(double z) {
+    return (Math.max(-3, Math.min(3, z)) + 3) / 6;
+  }
+
+  private static Overall overall(List<Status> statuses, double goodness) {
     long insufficient = statuses.stream().filter(s -> s == Status.INSUFFICIENT_DATA).count();
     double confidence = (statuses.size() - insufficient) / (double) statuses.size();
     Directive directive;
@@ -179,50 +528,27 @@ public final class ReadinessEngine {
       high = MAINTAIN_MAX;
     } else {
       directive = Directive.PUSH;
-      reason = "Every system with data is Green.";
+      reason = insufficient == 0 ? "Every system is Green." : "Every system with data is Green.";
       low = PUSH_MIN;
       high = 100;
     }
-    double goodness = today.map(this::goodness).orElse(0.5);
     int score = low + (int) Math.round(goodness * (high - low));
     return new Overall(score, directive, confidence, reason);
   }
 
-  private double goodness(DailyCheckin c) {
-    List<Double> parts = new ArrayList<>();
-    parts.add(Math.min(1.0, c.sleepHours() / thresholds.neural().sleepTargetHours()));
-    parts.add(1 - scaleUp(c.soreness()));
-    parts.add(1 - scaleUp(c.stress()));
-    if (c.sleepQuality() != null) {
-      parts.add(scaleUp(c.sleepQuality()));
-    }
-    if (c.fatigue() != null) {
-      parts.add(1 - scaleUp(c.fatigue()));
-    }
-    if (c.mood() != null) {
-      parts.add(scaleUp(c.mood()));
-    }
-    return parts.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
-  }
-
-  private static String coachNote(Directive directive, Muscular muscular, Neural neural, List<Status> statuses) {
+  private static String coachNote(Directive directive, CardioResult cardio, Muscular muscular, Skeletal skeletal,
+      Neural neural, List<Status> statuses) {
     List<String> fine = new ArrayList<>();
     List<String> notFine = new ArrayList<>();
-    switch (muscular.status()) {
-      case GREEN -> fine.add("legs are good");
-      case YELLOW -> notFine.add("legs are sore");
-      case RED -> notFine.add("legs are very sore");
-      default -> { }
-    }
-    switch (neural.status()) {
-      case GREEN -> fine.add("head is clear");
-      case YELLOW -> notFine.add("CNS is tired");
-      case RED -> notFine.add("CNS is fried");
-      default -> { }
-    }
+    describe(muscular.status(), "legs are good",
+        muscular.explanation().rule().contains("volume") ? "legs carry a lot of recent volume" : "legs are sore",
+        muscular.explanation().rule().contains("volume") ? "legs are overloaded" : "legs are very sore", fine, notFine);
+    describe(cardio.state().status(), "heart is recovered", "heart shows fatigue", "heart is under strain", fine, notFine);
+    describe(skeletal.status(), "load is in a safe range", "load is climbing fast", "load is spiking", fine, notFine);
+    describe(neural.status(), "head is clear", "CNS is tired", "CNS is fried", fine, notFine);
     String state;
     if (fine.isEmpty() && notFine.isEmpty()) {
-      state = "No check-in yet, so there is little to go on";
+      state = "No data for today yet, so there is little to go on";
     } else if (notFine.isEmpty()) {
       state = capitalise(String.join(" and ", fine));
     } else if (fine.isEmpty()) {
@@ -230,49 +556,89 @@ public final class ReadinessEngine {
     } else {
       state = capitalise(String.join(" and ", fine)) + ", but " + String.join(" and ", notFine);
     }
+    boolean bodyLoad = muscular.status() == Status.RED || skeletal.status() == Status.RED;
+    boolean bodyTired = muscular.status() == Status.YELLOW || skeletal.status() == Status.YELLOW;
     String advice = switch (directive) {
-      case RECOVER -> "Rest or an easy 20–30 minutes only.";
+      case RECOVER -> bodyLoad ? "Rest, or gentle cross-training with no running impact." : "Rest or an easy 20–30 minutes only.";
       case MAINTAIN -> statuses.contains(Status.YELLOW)
-          ? "Keep it easy today; skip anything hard."
+          ? (bodyTired ? "Run easy and shorter than planned." : "Easy run only; keep the intensity down.")
           : "Not enough heart-rate and training-load data yet to say Push: run as planned, nothing harder.";
       case PUSH -> "Good day for the key session.";
     };
-    return state + ". " + advice;
+    String illness = cardio.possibleIllness()
+        ? " Resting HR is up and HRV is down together: you may be coming down with something, so watch for symptoms."
+        : "";
+    return state + "." + illness + " " + advice;
   }
 
-  private String neuralThreshold() {
-    Thresholds.Neural t = thresholds.neural();
-    return String.format(Locale.ROOT,
-        "Red: sleep < %s h or stress > %d; Yellow: sleep < %s h, nightly mean < %s h or stress >= %d",
-        num(t.sleepRedBelowHours()), t.stressRedAbove(), num(t.sleepYellowBelowHours()),
-        num(t.sleepMeanYellowBelowHours()), t.stressYellowFrom());
+  private static void describe(Status status, String green, String yellow, String red, List<String> fine, List<String> notFine) {
+    switch (status) {
+      case GREEN -> fine.add(green);
+      case YELLOW -> notFine.add(yellow);
+      case RED -> notFine.add(red);
+      default -> { }
+    }
   }
 
-  private String muscularThreshold() {
-    Thresholds.Muscular t = thresholds.muscular();
-    return "Red: soreness >= " + t.sorenessRedFrom() + "; Yellow: soreness > " + t.sorenessYellowAbove()
-        + " (sorenessScore = soreness on 0-100, higher = more sore)";
+  // ---------------------------------------------------------------- helpers
+
+  /** The prior baseline window (today excluded), without travel and sick days. */
+  private List<DayInputs> baselineDays(History h, LocalDate date) {
+    return h.days().subMap(date.minusDays(t.baselines().windowDays()), true, date, false).values().stream()
+        .filter(d -> !d.excludedFromBaselines()).toList();
   }
 
-  private static Input input(String name, double value, String unit, DailyCheckin from) {
-    return new Input(name, value, unit, from.source(), from.date());
+  private static List<UUID> causedBy(History h, LocalDate date) {
+    LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+    for (DayInputs d : h.days().subMap(date.minusDays(CAUSED_BY_DAYS - 1L), true, date, true).values()) {
+      if (d.checkin() != null) {
+        ids.add(d.checkin().eventId());
+      }
+      if (d.hrv() != null) {
+        ids.add(d.hrv().eventId());
+      }
+      if (d.restingHr() != null) {
+        ids.add(d.restingHr().eventId());
+      }
+      if (d.wearableSleepHours() != null) {
+        ids.add(d.wearableSleepHours().eventId());
+      }
+      d.workouts().forEach(w -> ids.add(w.eventId()));
+    }
+    ids.remove(null);
+    return List.copyOf(ids);
+  }
+
+  private static Status worst(Status a, Status b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return rank(a) >= rank(b) ? a : b;
+  }
+
+  private static int rank(Status s) {
+    return switch (s) {
+      case RED -> 3;
+      case YELLOW -> 2;
+      case GREEN -> 1;
+      case INSUFFICIENT_DATA -> 0;
+    };
   }
 
   /** 1–10 scale to 0–1. */
-  private static double scaleUp(int value) {
+  private static double scale(int value) {
     return (value - 1) / 9.0;
   }
 
-  private static double mean(Double a, Double b) {
-    return b == null ? a : (a + b) / 2;
-  }
-
-  private static double round1(double v) {
-    return Math.round(v * 10) / 10.0;
-  }
-
   private static String hours(double h) {
-    return num(round1(h)) + " h";
+    return num(Stats.round(h, 1)) + " h";
+  }
+
+  private static String pct(double ratio) {
+    return Math.round(ratio * 100) + " %";
   }
 
   private static String num(double v) {

@@ -7,6 +7,7 @@ import org.runningcoach.events.EventType;
 import org.runningcoach.readiness.service.ReadinessService;
 import org.runningcoach.support.messaging.IdempotentConsumer;
 
+/** The offset is committed only after the transaction has; a poison message goes to the dead-letter topic. */
 @ApplicationScoped
 public class HealthDataListener {
 
@@ -18,10 +19,15 @@ public class HealthDataListener {
     this.readiness = readiness;
   }
 
-  /** The offset is committed only after the transaction has; a poison message goes to the dead-letter topic. */
   @Incoming("health-data-received")
   public Uni<Void> onHealthData(String message) {
     return consumer.handle("readiness", message, EventType.HEALTH_DATA_RECEIVED,
         event -> tx -> readiness.apply(event, tx));
+  }
+
+  @Incoming("life-event-reported")
+  public Uni<Void> onLifeEvent(String message) {
+    return consumer.handle("readiness", message, EventType.LIFE_EVENT_REPORTED,
+        event -> tx -> readiness.applyLifeEvent(event, tx));
   }
 }

@@ -25,10 +25,27 @@ public class BodyStateResource {
 
   private final Pool pool;
   private final CurrentAthlete athlete;
+  private final org.runningcoach.support.outbox.Outbox outbox;
+  private final org.runningcoach.readiness.service.ReadinessService readiness;
 
-  public BodyStateResource(Pool pool, CurrentAthlete athlete) {
+  public BodyStateResource(Pool pool, CurrentAthlete athlete, org.runningcoach.support.outbox.Outbox outbox,
+      org.runningcoach.readiness.service.ReadinessService readiness) {
     this.pool = pool;
     this.athlete = athlete;
+    this.outbox = outbox;
+    this.readiness = readiness;
+  }
+
+  /**
+   * Recomputes a date from the stored inputs with the current algorithm; a state that changes is
+   * saved and announced like any other.
+   */
+  @jakarta.ws.rs.POST
+  @Path("/{date}/replay")
+  public Uni<org.runningcoach.events.BodyStateComputed> replay(@PathParam("date") LocalDate date) {
+    String id = athlete.id();
+    return outbox.inTransaction(tx -> readiness.recompute(tx, id, date, null))
+        .map(states -> states.get(0));
   }
 
   @GET

@@ -3,119 +3,116 @@ package org.runningcoach.readiness.service;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.runningcoach.events.BodyStateComputed;
 import org.runningcoach.events.EventCodec;
 import org.runningcoach.events.EventEnvelope;
 import org.runningcoach.events.EventType;
 import org.runningcoach.events.HealthDataReceived;
-import org.runningcoach.events.HealthDataReceived.HealthDataKind;
+import org.runningcoach.events.LifeEventReported;
 import org.runningcoach.readiness.config.ReadinessConfig;
-import org.runningcoach.readiness.domain.DailyCheckin;
+import org.runningcoach.readiness.domain.History;
 import org.runningcoach.readiness.domain.ReadinessEngine;
+import org.runningcoach.readiness.repository.InputRepository;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
- * Takes new health data into the athlete's daily inputs and recomputes every BodyState whose
- * window it touches: the date itself and, when they already have a state, the two days after
- * it (their 3-night sleep view includes this night). Each recomputed state is saved and
+ * Takes new inputs into the athlete's history and recomputes every BodyState they touch: the
+ * input's date and every later date that already has a state (baselines, loads and the 3-night
+ * sleep view reach forward). A recomputed state that differs from the stored one is saved and
  * announced as BodyStateComputed in the same transaction.
  */
 @ApplicationScoped
 public class ReadinessService {
 
   static final String SOURCE = "/readiness-service";
-  /** How many days after an input's date still read it (the 3-night sleep view). */
-  static final int WINDOW_AFTER = 2;
 
   private final ReadinessEngine engine;
+  private final InputRepository inputs;
   private final Outbox outbox;
 
-  public ReadinessService(ReadinessConfig config, Outbox outbox) {
+  public ReadinessService(ReadinessConfig config, InputRepository inputs, Outbox outbox) {
     this.engine = new ReadinessEngine(config.thresholds());
+    this.inputs = inputs;
     this.outbox = outbox;
+  }
+
+  public ReadinessEngine engine() {
+    return engine;
   }
 
   public Uni<Void> apply(EventEnvelope<HealthDataReceived> event, SqlConnection tx) {
     HealthDataReceived data = event.data();
-    if (data.kind() != HealthDataKind.CHECKIN || data.checkin() == null) {
-      // The other kinds feed rules that arrive with the readiness issue; recorded as processed.
-      return Uni.createFrom().voidItem();
-    }
-    var c = data.checkin();
-    return tx.preparedQuery("""
-            INSERT INTO daily_checkin (athlete_id, local_date, sleep_hours, sleep_quality, soreness, stress, fatigue,
-                                       mood, last_session_rpe, source, recorded_at, event_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            ON CONFLICT (athlete_id, local_date) DO UPDATE SET
-              sleep_hours = EXCLUDED.sleep_hours, sleep_quality = EXCLUDED.sleep_quality, soreness = EXCLUDED.soreness,
-              stress = EXCLUDED.stress, fatigue = EXCLUDED.fatigue, mood = EXCLUDED.mood,
-              last_session_rpe = EXCLUDED.last_session_rpe, source = EXCLUDED.source,
-              recorded_at = EXCLUDED.recorded_at, event_id = EXCLUDED.event_id
-            WHERE daily_checkin.recorded_at <= EXCLUDED.recorded_at""")
-        .execute(Tuple.from(new Object[] {data.athleteId(), data.localDate(), BigDecimal.valueOf(c.sleepHours()),
-            small(c.sleepQuality()), small(c.soreness()), small(c.stress()), small(c.fatigue()), small(c.mood()),
-            small(c.lastSessionRpe()),
-            data.source().name(), data.recordedAt().atOffset(ZoneOffset.UTC), event.id()}))
-        .flatMap(upserted -> datesToRecompute(tx, data.athleteId(), data.localDate()))
-        .flatMap(dates -> Multi.createFrom().iterable(dates)
-            .onItem().transformToUniAndConcatenate(date -> recompute(tx, data.athleteId(), date))
-            .collect().last())
+    return inputs.upsert(tx, data, event.id())
+        .flatMap(v -> recompute(tx, data.athleteId(), data.localDate(), data.localDate()))
         .replaceWithVoid();
   }
 
-  private Uni<List<LocalDate>> datesToRecompute(SqlConnection tx, String athleteId, LocalDate date) {
-    return tx.preparedQuery("""
-            SELECT local_date FROM body_state WHERE athlete_id = $1 AND local_date > $2 AND local_date <= $3
-            ORDER BY local_date""")
-        .execute(Tuple.of(athleteId, date, date.plusDays(WINDOW_AFTER)))
-        .map(rows -> {
-          List<LocalDate> dates = new ArrayList<>();
-          dates.add(date);
-          rows.forEach(r -> dates.add(r.getLocalDate("local_date")));
-          return dates;
-        });
+  public Uni<Void> applyLifeEvent(EventEnvelope<LifeEventReported> event, SqlConnection tx) {
+    LifeEventReported e = event.data();
+    return inputs.upsertLifeEvent(tx, e.athleteId(), e.lifeEventId(), e.type().name(), e.startDate(), e.endDate(), event.id())
+        .flatMap(v -> recompute(tx, e.athleteId(), null, e.startDate()))
+        .replaceWithVoid();
   }
 
-  private Uni<Void> recompute(SqlConnection tx, String athleteId, LocalDate date) {
-    return tx.preparedQuery("""
-            SELECT * FROM daily_checkin WHERE athlete_id = $1 AND local_date BETWEEN $2 AND $3""")
-        .execute(Tuple.of(athleteId, date.minusDays(WINDOW_AFTER), date))
+  /**
+   * Recomputes {@code date} (when not null) and every stored state from {@code laterFrom} on
+   * (none when {@code laterFrom} is null); returns the states of those dates as they now stand.
+   */
+  public Uni<List<BodyStateComputed>> recompute(SqlConnection tx, String athleteId, LocalDate date, LocalDate laterFrom) {
+    return tx.preparedQuery(
+            "SELECT local_date, state FROM body_state WHERE athlete_id = $1 AND (local_date = $2 OR local_date >= $3)")
+        .execute(Tuple.of(athleteId, date, laterFrom))
         .flatMap(rows -> {
-          List<DailyCheckin> checkins = new ArrayList<>();
-          rows.forEach(r -> checkins.add(checkin(r)));
-          BodyStateComputed state = engine.compute(athleteId, date, checkins);
-          var event = EventEnvelope.of(EventType.BODY_STATE_COMPUTED, SOURCE, athleteId, UUID.randomUUID(),
-              Instant.now(), state);
-          String json = EventCodec.encode(event);
-          JsonObject stateJson = new JsonObject(json).getJsonObject("data");
-          return tx.preparedQuery("""
-                  INSERT INTO body_state (athlete_id, local_date, state, event_id, computed_at)
-                  VALUES ($1, $2, $3, $4, $5)
-                  ON CONFLICT (athlete_id, local_date) DO UPDATE SET
-                    state = EXCLUDED.state, event_id = EXCLUDED.event_id, computed_at = EXCLUDED.computed_at""")
-              .execute(Tuple.of(athleteId, date, stateJson, event.id(), event.time().atOffset(ZoneOffset.UTC)))
-              .flatMap(saved -> outbox.append(tx, EventType.BODY_STATE_COMPUTED, event));
+          TreeSet<LocalDate> dates = new TreeSet<>();
+          java.util.Map<LocalDate, JsonObject> stored = new java.util.HashMap<>();
+          rows.forEach(r -> {
+            dates.add(r.getLocalDate("local_date"));
+            stored.put(r.getLocalDate("local_date"), r.getJsonObject("state"));
+          });
+          if (date != null) {
+            dates.add(date);
+          }
+          if (dates.isEmpty()) {
+            return Uni.createFrom().item(List.<BodyStateComputed>of());
+          }
+          return inputs.history(tx, athleteId, dates.last()).flatMap(history -> Multi.createFrom().iterable(dates)
+              .onItem().transformToUniAndConcatenate(d -> save(tx, history, d, stored.get(d)))
+              .collect().asList());
         });
   }
 
-  private static Short small(Integer value) {
-    return value == null ? null : value.shortValue();
+  private Uni<BodyStateComputed> save(SqlConnection tx, History history, LocalDate date, JsonObject stored) {
+    BodyStateComputed state = engine.compute(history, date);
+    var event = EventEnvelope.of(EventType.BODY_STATE_COMPUTED, SOURCE, history.athleteId(), UUID.randomUUID(),
+        Instant.now(), state);
+    JsonObject json = new JsonObject(EventCodec.encode(event)).getJsonObject("data");
+    if (json.equals(stored)) {
+      return Uni.createFrom().item(state);
+    }
+    return tx.preparedQuery("""
+            INSERT INTO body_state (athlete_id, local_date, state, event_id, computed_at)
+            VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (athlete_id, local_date) DO UPDATE SET
+              state = EXCLUDED.state, event_id = EXCLUDED.event_id, computed_at = EXCLUDED.computed_at""")
+        .execute(Tuple.of(history.athleteId(), date, json, event.id(), event.time().atOffset(ZoneOffset.UTC)))
+        .flatMap(saved -> outbox.append(tx, EventType.BODY_STATE_COMPUTED, event))
+        .replaceWith(state);
   }
 
-  private static DailyCheckin checkin(Row r) {
-    return new DailyCheckin(r.getLocalDate("local_date"), r.getBigDecimal("sleep_hours").doubleValue(),
-        r.getInteger("sleep_quality"), r.getInteger("soreness"), r.getInteger("stress"), r.getInteger("fatigue"),
-        r.getInteger("mood"), r.getInteger("last_session_rpe"), r.getString("source"), r.getUUID("event_id"));
+  /** A what-if: the state of a date for a history the caller changed; nothing is stored. */
+  public Uni<BodyStateComputed> whatIf(SqlClient db, String athleteId, LocalDate date,
+      java.util.function.UnaryOperator<History> change) {
+    return inputs.history(db, athleteId, date).map(h -> engine.compute(change.apply(h), date));
   }
+
 }

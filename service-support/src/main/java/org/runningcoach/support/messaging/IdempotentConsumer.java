@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
  * Handles each event exactly once: the event id is recorded in {@code processed_event} in the
  * same transaction as the state change it causes, so a redelivery changes nothing.
  *
- * <p>A message that is not a valid event fails at once and goes to the dead-letter topic. Any
+ * <p>A message that is not a valid event, or whose content the rules refuse (an
+ * IllegalArgumentException: a value no person can have), fails at once and goes to the
+ * dead-letter topic. Any
  * other failure (database down, a broker hiccup) is retried with back-off for up to five
  * minutes before the message is given up to the dead-letter topic, so an outage does not
  * divert good events.
@@ -38,8 +40,9 @@ public class IdempotentConsumer {
     return Uni.createFrom().item(() -> EventCodec.decode(message, type))
         .flatMap(event -> outbox.inTransaction(tx -> firstDelivery(tx, event, consumer)
                 .flatMap(first -> first ? work.apply(event).apply(tx) : Uni.createFrom().voidItem()))
-            .onFailure().invoke(t -> LOG.warnf("%s could not handle event %s yet: %s", consumer, event.id(), t.toString()))
-            .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(300_000));
+            .onFailure().invoke(t -> LOG.warnf("%s could not handle event %s: %s", consumer, event.id(), t.toString()))
+            .onFailure(t -> !(t instanceof IllegalArgumentException))
+            .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(300_000));
   }
 
   private static Uni<Boolean> firstDelivery(SqlConnection tx, EventEnvelope<?> event, String consumer) {
