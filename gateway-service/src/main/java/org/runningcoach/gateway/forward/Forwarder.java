@@ -9,6 +9,8 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.jboss.logging.Logger;
 import org.runningcoach.gateway.config.ServicesConfig;
@@ -51,6 +53,26 @@ public class Forwarder {
       LOG.warnf("%s %s%s failed: %s", method, service, pathAndQuery, failure.toString());
       return new ServiceUnavailableException(service, failure);
     });
+  }
+
+  /**
+   * Forwards a call and passes the service's answer through unchanged: status, body and the
+   * headers a client acts on (including a service's problem+json errors).
+   */
+  public Uni<Response> relay(HttpMethod method, URI service, String pathAndQuery, HttpHeaders incoming, byte[] body) {
+    return call(method, service, pathAndQuery, incoming, body, MediaType.APPLICATION_JSON).map(Forwarder::toResponse);
+  }
+
+  public static Response toResponse(HttpResponse<Buffer> r) {
+    Response.ResponseBuilder builder = Response.status(r.statusCode());
+    for (String header : new String[] {"Content-Type", "Location", "Retry-After", "WWW-Authenticate"}) {
+      String value = r.getHeader(header);
+      if (value != null) {
+        builder.header(header, value);
+      }
+    }
+    Buffer body = r.body();
+    return builder.entity(body == null ? null : body.getBytes()).build();
   }
 
   /** The service could not be reached or did not answer in time. */

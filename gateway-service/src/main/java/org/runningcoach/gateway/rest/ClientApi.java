@@ -99,7 +99,7 @@ public class ClientApi {
       HttpResponse<Buffer> p = both.getItem2();
       for (HttpResponse<Buffer> r : java.util.List.of(s, p)) {
         if (r.statusCode() != 200 && r.statusCode() != 404) {
-          return relay(r);
+          return Forwarder.toResponse(r);
         }
       }
       JsonObject dashboard = new JsonObject()
@@ -111,19 +111,7 @@ public class ClientApi {
   }
 
   private Uni<Response> forward(HttpMethod method, URI service, String path, HttpHeaders headers, byte[] body) {
-    return forwarder.call(method, service, path, headers, body, MediaType.APPLICATION_JSON).map(ClientApi::relay);
-  }
-
-  private static Response relay(HttpResponse<Buffer> r) {
-    Response.ResponseBuilder builder = Response.status(r.statusCode());
-    for (String header : new String[] {"Content-Type", "Location", "Retry-After", "WWW-Authenticate"}) {
-      String value = r.getHeader(header);
-      if (value != null) {
-        builder.header(header, value);
-      }
-    }
-    Buffer body = r.body();
-    return builder.entity(body == null ? null : body.getBytes()).build();
+    return forwarder.relay(method, service, path, headers, body);
   }
 
   private org.runningcoach.gateway.config.ServicesConfig services() {
