@@ -26,19 +26,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
+
   public static final String GATEWAY = "http://127.0.0.1:19080";
   static final String TOKEN_URL = "http://127.0.0.1:8180/realms/runningcoach/protocol/openid-connect/token";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
   private static boolean started;
+  private static Exception startFailure;
   private final List<Process> processes = new ArrayList<>();
 
   @Override
   public synchronized void beforeAll(ExtensionContext context) throws Exception {
+    if (startFailure != null) {
+      throw new IllegalStateException("the system did not start", startFailure);
+    }
     if (started) {
       return;
     }
     started = true;
+    try {
+      start(context);
+    } catch (Exception e) {
+      startFailure = e;
+      throw e;
+    }
+  }
+
+  private void start(ExtensionContext context) throws Exception {
     context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSystem.class.getName(), this);
     Path root = Path.of(System.getProperty("runningcoach.root", ".."));
     Path logs = root.resolve("e2e-tests/target/e2e-logs");

@@ -271,7 +271,10 @@ public final class ReadinessEngine {
       String unitNote = "unit: " + series.unit().label
           + (series.substituted() > 0 ? "; " + series.substituted() + " of " + series.workouts()
               + " workouts lacked it and were scaled from their minutes" : "");
-      if (days >= s.chronicDays()) {
+      double chronicWindowLoad = java.util.Arrays.stream(daily, Math.max(0, daily.length - s.chronicDays()), daily.length).sum();
+      if (days >= s.chronicDays() && chronicWindowLoad == 0) {
+        missing.add("acwr (no training in the last " + s.chronicDays() + " days)");
+      } else if (days >= s.chronicDays()) {
         Loads.Ratios r = Loads.ratios(daily, s.acuteDays(), s.chronicDays(), true);
         acwr = Stats.round(r.ewma(), 6);
         baselines.add(new Baseline("chronicLoadEwma", Stats.round(r.ewmaChronic(), 1), null, (int) days,

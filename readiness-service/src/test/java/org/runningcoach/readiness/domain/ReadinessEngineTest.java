@@ -260,6 +260,17 @@ class ReadinessEngineTest {
     assertThat(state.skeletal().explanation().missing()).contains("acwr (27 of 28 days of load history)");
   }
 
+  @Test
+  void afterMonthsWithoutTrainingTheRatioIsNotComputedRatherThanZero() {
+    HistoryBuilder b = HistoryBuilder.athlete();
+    for (int back = 400; back >= 372; back--) {
+      b.run(DAY.minusDays(back), 30, null, 5);
+    }
+    var state = ENGINE.compute(b.checkin(DAY, 8, 2, 2).build(), DAY);
+    assertThat(state.skeletal().status()).isEqualTo(Status.INSUFFICIENT_DATA);
+    assertThat(state.skeletal().explanation().missing()).contains("acwr (no training in the last 28 days)");
+  }
+
   @ParameterizedTest(name = "today's run {0} km after a longest of 10 km -> skeletal {1}")
   @CsvSource({"11.0, GREEN", "11.1, YELLOW", "13.0, YELLOW", "13.1, RED"})
   void aRunLongerThanTheLongestOfTheLastThirtyDaysIsASpike(double km, Status expected) {
