@@ -1,0 +1,63 @@
+package org.runningcoach.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A watch file uploaded through the gateway becomes an activity and a load in the athlete's BodyState. */
+@ExtendWith(RunningSystem.class)
+class ActivityIT {
+
+  static String token;
+  static String other;
+  static final File FIT = Path.of(System.getProperty("runningcoach.root", ".."),
+      "activity-service/src/test/resources/activities/fitparse_fenix2-run-2015-08-15.fit").toFile();
+
+  @BeforeAll
+  static void signIn() {
+    RestAssured.baseURI = RunningSystem.GATEWAY;
+    token = RunningSystem.tokenFor("demo2");
+    other = RunningSystem.tokenFor("demo");
+  }
+
+  @Test
+  void anUploadedFitFileBecomesAnActivityAndReachesTheBodyState() {
+    // 201 the first time this database sees the file, 200 (already counted) on later runs.
+    JsonPath activity = given().auth().oauth2(token).multiPart("file", FIT, "application/octet-stream").multiPart("rpe", "6")
+        .post("/activity").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)))
+        .extract().jsonPath();
+    String id = activity.getString("id");
+    String eventId = activity.getString("eventId");
+    String date = activity.getString("localDate");
+    assertThat(activity.getDouble("metrics.distanceMeters")).isGreaterThan(8000);
+
+    given().auth().oauth2(token).multiPart("file", FIT, "application/octet-stream").post("/activity")
+        .then().statusCode(200).body("id", equalTo(id));
+    given().auth().oauth2(token).get("/activities/" + id).then().statusCode(200).body("sport", equalTo(activity.getString("sport")));
+    given().auth().oauth2(other).get("/activities/" + id).then().statusCode(404);
+    given().auth().oauth2(token).queryParam("maxPoints", "50").get("/activities/" + id + "/streams").then().statusCode(200);
+
+    JsonPath state = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> given().auth().oauth2(token).get("/body-states/" + date).then().extract().jsonPath(),
+            json -> json.getList("causedBy") != null && json.getList("causedBy").contains(eventId));
+    assertThat(state.getList("skeletal.explanation.inputs.name")).contains("load7d");
+  }
+
+  @Test
+  void aDamagedFileIsRefusedWithAProblem() {
+    given().auth().oauth2(token).multiPart("file", "broken.fit", new byte[] {14, 16, 0, 0, 1, 2, 3, 4, '.', 'F', 'I', 'T', 9, 9},
+            "application/octet-stream")
+        .post("/activity").then().statusCode(400).contentType(startsWith("application/problem+json"));
+  }
+}
