@@ -11,6 +11,9 @@ import io.restassured.path.json.JsonPath;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,24 +35,34 @@ class ActivityIT {
   }
 
   @Test
-  void anUploadedFitFileBecomesAnActivityAndReachesTheBodyState() {
+  void anUploadedFitFileBecomesAnActivityCountedOnceAndPrivate() {
     // 201 the first time this database sees the file, 200 (already counted) on later runs.
     JsonPath activity = given().auth().oauth2(token).multiPart("file", FIT, "application/octet-stream").multiPart("rpe", "6")
         .post("/activity").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)))
         .extract().jsonPath();
     String id = activity.getString("id");
-    String eventId = activity.getString("eventId");
-    String date = activity.getString("localDate");
     assertThat(activity.getDouble("metrics.distanceMeters")).isGreaterThan(8000);
+    assertThat(activity.getString("localDate")).isEqualTo("2015-08-15");
 
     given().auth().oauth2(token).multiPart("file", FIT, "application/octet-stream").post("/activity")
         .then().statusCode(200).body("id", equalTo(id));
     given().auth().oauth2(token).get("/activities/" + id).then().statusCode(200).body("sport", equalTo(activity.getString("sport")));
     given().auth().oauth2(other).get("/activities/" + id).then().statusCode(404);
     given().auth().oauth2(token).queryParam("maxPoints", "50").get("/activities/" + id + "/streams").then().statusCode(200);
+  }
+
+  @Test
+  void aWorkoutSummaryReachesTheBodyStateOfItsDay() {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(30 + ThreadLocalRandom.current().nextInt(600));
+    String start = day + "T07:" + String.format("%02d", ThreadLocalRandom.current().nextInt(60)) + ":00+01:00";
+    JsonPath activity = given().auth().oauth2(token).contentType("application/json")
+        .body("{\"startTime\":\"" + start + "\",\"sport\":\"running\",\"durationSeconds\":"
+            + (1800 + ThreadLocalRandom.current().nextInt(1800)) + ",\"distanceMeters\":8000,\"avgHr\":150,\"rpe\":6}")
+        .post("/activity").then().statusCode(201).extract().jsonPath();
+    String eventId = activity.getString("eventId");
 
     JsonPath state = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-        .until(() -> given().auth().oauth2(token).get("/body-states/" + date).then().extract().jsonPath(),
+        .until(() -> given().auth().oauth2(token).get("/body-states/" + day).then().extract().jsonPath(),
             json -> json.getList("causedBy") != null && json.getList("causedBy").contains(eventId));
     assertThat(state.getList("skeletal.explanation.inputs.name")).contains("load7d");
   }

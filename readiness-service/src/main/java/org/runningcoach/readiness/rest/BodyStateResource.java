@@ -37,15 +37,19 @@ public class BodyStateResource {
   }
 
   /**
-   * Recomputes a date from the stored inputs with the current algorithm; a state that changes is
-   * saved and announced like any other.
+   * Recomputes a date that has a BodyState from the stored inputs with the current algorithm; a
+   * state that changes is saved and announced like any other.
    */
   @jakarta.ws.rs.POST
   @Path("/{date}/replay")
   public Uni<org.runningcoach.events.BodyStateComputed> replay(@PathParam("date") LocalDate date) {
     String id = athlete.id();
-    return outbox.inTransaction(tx -> readiness.recompute(tx, id, date, null))
-        .map(states -> states.get(0));
+    return outbox.inTransaction(tx -> tx.preparedQuery("SELECT 1 FROM body_state WHERE athlete_id = $1 AND local_date = $2")
+            .execute(Tuple.of(id, date))
+            .flatMap(rows -> rows.size() == 0
+                ? Uni.createFrom().<org.runningcoach.events.BodyStateComputed>failure(
+                    ProblemException.notFound("No BodyState for " + date + " to replay"))
+                : readiness.recompute(tx, id, date, null).map(states -> states.get(0))));
   }
 
   @GET
