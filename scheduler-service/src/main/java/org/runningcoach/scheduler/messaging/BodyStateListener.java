@@ -4,22 +4,23 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.runningcoach.events.EventType;
-import org.runningcoach.scheduler.service.DayReadinessService;
+import org.runningcoach.scheduler.service.AdaptationService;
 import org.runningcoach.support.messaging.IdempotentConsumer;
 
 @ApplicationScoped
 public class BodyStateListener {
 
   private final IdempotentConsumer consumer;
-  private final DayReadinessService days;
+  private final AdaptationService adaptations;
 
-  public BodyStateListener(IdempotentConsumer consumer, DayReadinessService days) {
+  public BodyStateListener(IdempotentConsumer consumer, AdaptationService adaptations) {
     this.consumer = consumer;
-    this.days = days;
+    this.adaptations = adaptations;
   }
 
   @Incoming("body-state-computed")
   public Uni<Void> onBodyState(String message) {
-    return consumer.handle("scheduler", message, EventType.BODY_STATE_COMPUTED, event -> tx -> days.record(event, tx));
+    return consumer.handle("scheduler", message, EventType.BODY_STATE_COMPUTED,
+        event -> tx -> adaptations.onBodyState(event, tx));
   }
 }

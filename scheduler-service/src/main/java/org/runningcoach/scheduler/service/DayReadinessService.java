@@ -11,14 +11,14 @@ import org.runningcoach.events.EventEnvelope;
 
 /**
  * Records the readiness of each day that the plan adapts to. The latest state of a day wins
- * (by the time it was computed), so a later, better check-in replaces an earlier one. With no
- * training plan there is nothing to adapt and no PlanAdapted is emitted; plan generation and
- * the adaptation rules build on this record.
+ * (by the time it was computed), so a later, better check-in replaces an earlier one; only the
+ * latest state of a day adapts the plan ({@link AdaptationService}).
  */
 @ApplicationScoped
 public class DayReadinessService {
 
-  public Uni<Void> record(EventEnvelope<BodyStateComputed> event, SqlConnection tx) {
+  /** Records the state; true when it is the latest of its day (an older one arriving late changes nothing). */
+  public Uni<Boolean> record(EventEnvelope<BodyStateComputed> event, SqlConnection tx) {
     BodyStateComputed s = event.data();
     JsonObject statuses = new JsonObject()
         .put("cardio", s.cardio().status().name()).put("muscular", s.muscular().status().name())
@@ -32,6 +32,6 @@ public class DayReadinessService {
             WHERE day_readiness.computed_at <= EXCLUDED.computed_at""")
         .execute(Tuple.of(s.athleteId(), s.date(), s.overall().directive().name(), statuses, event.id(),
             event.time().atOffset(ZoneOffset.UTC)))
-        .replaceWithVoid();
+        .map(result -> result.rowCount() == 1);
   }
 }

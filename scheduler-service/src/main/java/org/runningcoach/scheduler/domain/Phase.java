@@ -1,0 +1,3 @@
+package org.runningcoach.scheduler.domain;
+
+public enum Phase { BASE, BUILD, PEAK, TAPER }

@@ -1,0 +1,44 @@
+package org.runningcoach.scheduler.rest;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.runningcoach.scheduler.domain.Target;
+import org.runningcoach.scheduler.domain.Workout;
+
+/** What the athlete sees of plans, workouts and the adaptation log (never the tables themselves). */
+public final class PlanViews {
+
+  private PlanViews() {}
+
+  public record PhaseView(String phase, LocalDate start, LocalDate end, int weeks) {}
+
+  public record WeekView(int index, String phase, LocalDate start, LocalDate end, double volume, boolean cutback) {}
+
+  public record PlanView(UUID id, LocalDate raceDate, String distance, String goalTime, Double currentWeeklyKm,
+      Double currentWeeklyMinutes, List<DayOfWeek> availableDays, DayOfWeek longRunDay, LocalDate startDate,
+      String volumeUnit, List<PhaseView> phases, List<WeekView> weeks, Instant createdAt) {}
+
+  /**
+   * A scheduled workout. {@code key} marks the long run and intensity sessions; {@code adapted} is
+   * true while a readiness adaptation is in force; {@code changedByAthlete} once the athlete skipped,
+   * moved or marked it done (the engine leaves it alone then).
+   */
+  public record WorkoutView(UUID id, LocalDate date, String phase, String type, boolean key, Integer durationMin,
+      Double distanceKm, Integer hrZone, Integer paceSecondsPerKm, String pace, String description, String status,
+      boolean changedByAthlete, boolean adapted) {
+
+    public static WorkoutView of(Workout w) {
+      Integer pace = w.target().paceSecondsPerKm();
+      return new WorkoutView(w.id(), w.date(), w.phase().name(), w.type().name(), w.type().key(), w.durationMin(),
+          w.distanceKm(), w.target().hrZone(), pace, pace == null ? null : Target.pace(pace), w.describe(),
+          w.status().name(), w.athleteOwned(), w.hold() != null);
+    }
+  }
+
+  /** One adaptation-log entry: when, which workout, before and after, the rule, the reason and what caused it. */
+  public record AdaptationView(UUID id, Instant at, UUID workoutId, LocalDate workoutDate, String before, String after,
+      String rule, String reason, String actor, UUID causedBy) {}
+}
