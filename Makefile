@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: up down token test build infra status clean-data
+.PHONY: up down token test build infra status clean-data bench-readiness
 
 ## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
 up: infra build-if-needed
@@ -45,3 +45,9 @@ status:
 ## clean-data: delete local Kafka and Keycloak data and logs (stop first with make down)
 clean-data:
 	rm -rf .run/kafka/data .run/kafka/logs .run/keycloak/keycloak-*/data/h2 .run/services
+
+## bench-readiness: JMH (one athlete-day from a year of history, beside a plain read of that year) and a year recomputed for 1,000 athletes
+bench-readiness:
+	$(MVN) -Pbench install -DskipTests -pl benchmarks -am
+	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main ReadinessEngineBenchmark
+	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.RecomputeYear 1000

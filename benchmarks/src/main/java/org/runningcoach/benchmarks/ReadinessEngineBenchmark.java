@@ -1,0 +1,59 @@
+package org.runningcoach.benchmarks;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.runningcoach.readiness.domain.History;
+import org.runningcoach.readiness.domain.ReadinessEngine;
+import org.runningcoach.readiness.domain.Thresholds;
+
+/**
+ * One athlete-day computed from a year of history, single thread; and, as the raw baseline in the
+ * same run, a plain pass over the same year's inputs (what any engine must at least read).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+public class ReadinessEngineBenchmark {
+
+  History history;
+  ReadinessEngine engine;
+  LocalDate lastDay;
+
+  @Setup
+  public void setUp() {
+    history = GeneratedAthletes.year(7);
+    engine = new ReadinessEngine(Thresholds.defaults());
+    lastDay = GeneratedAthletes.FIRST.plusDays(364);
+  }
+
+  @Benchmark
+  public void athleteDayFromAYearOfHistory(Blackhole bh) {
+    bh.consume(engine.compute(history, lastDay));
+  }
+
+  @Benchmark
+  public void baselineReadTheYearOnce(Blackhole bh) {
+    double sum = 0;
+    for (var d : history.days().values()) {
+      sum += d.checkin().sleepHours() + d.hrv().valueMs() + d.restingHr().value();
+      for (var w : d.workouts()) {
+        sum += w.movingSeconds();
+      }
+    }
+    bh.consume(sum);
+  }
+}
