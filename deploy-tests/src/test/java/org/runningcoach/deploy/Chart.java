@@ -33,7 +33,16 @@ final class Chart {
   static Rendered render(Map<String, Object> values) {
     var template = new Helm(Repo.CHART).template().withName(RELEASE).withNamespace("runningcoach");
     values.forEach(template::set);
-    String manifest = template.call();
+    return parse(template.call());
+  }
+
+  /** helm template rc helm/runningcoach -f helm/runningcoach/ci/<file> */
+  static Rendered renderWith(String ciValuesFile) {
+    return parse(new Helm(Repo.CHART).template().withName(RELEASE).withNamespace("runningcoach")
+        .withValuesFile(Repo.CHART.resolve("ci").resolve(ciValuesFile)).call());
+  }
+
+  private static Rendered parse(String manifest) {
     List<HasMetadata> objects = new ArrayList<>();
     for (String doc : DOCUMENT_SEPARATOR.split(manifest)) {
       if (doc.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
