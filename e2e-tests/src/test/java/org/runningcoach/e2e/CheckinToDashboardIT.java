@@ -112,6 +112,8 @@ class CheckinToDashboardIT {
   @Test
   void badInputIsRefusedWithAProblemNamingTheFieldAndChangesNothing() {
     LocalDate date = freshDate();
+    String checkinBefore = given().auth().oauth2(demo).get("/checkins/" + date).then().extract().asString();
+    String stateBefore = given().auth().oauth2(demo).get("/body-states/" + date).then().extract().asString();
     for (String body : List.of(
         "{\"date\":\"" + date + "\",\"sleepHours\":7,\"soreness\":11,\"stress\":2}",
         "{\"date\":\"" + date + "\",\"sleepHours\":-2,\"soreness\":3,\"stress\":2}",
@@ -127,7 +129,9 @@ class CheckinToDashboardIT {
     given().auth().oauth2(demo).contentType("application/json")
         .body("{\"date\":\"" + date + "\",\"sleepHours\":7,\"soreness\":11,\"stress\":2}").post("/checkin")
         .then().body("errors.field", hasItem("soreness"));
-    given().auth().oauth2(demo).get("/checkins/" + date).then().statusCode(404);
+    // Nothing was stored and nothing recomputed for that date.
+    assertThat(given().auth().oauth2(demo).get("/checkins/" + date).then().extract().asString()).isEqualTo(checkinBefore);
+    assertThat(given().auth().oauth2(demo).get("/body-states/" + date).then().extract().asString()).isEqualTo(stateBefore);
     given().auth().oauth2(demo).queryParam("date", "yesterday").get("/dashboard")
         .then().statusCode(400).contentType(startsWith("application/problem+json"));
   }
