@@ -59,6 +59,20 @@ class PlanResourceTest {
     athlete = Tokens.subject(demo);
   }
 
+  static boolean cleared;
+
+  /** Other suites (e2e) give these athletes plans in the same test database: start without any. */
+  @org.junit.jupiter.api.BeforeEach
+  void clearBothAthletesPlans() {
+    if (!cleared) {
+      for (String table : new String[] {"adaptation_log", "scheduled_workout", "training_plan", "day_readiness"}) {
+        pool.preparedQuery("DELETE FROM " + table + " WHERE athlete_id IN ($1, $2)")
+            .execute(io.vertx.mutiny.sqlclient.Tuple.of(athlete, Tokens.subject(demo2))).await().indefinitely();
+      }
+      cleared = true;
+    }
+  }
+
   static String planBody(String raceDate, String extra) {
     return "{\"raceDate\":\"" + raceDate + "\",\"distance\":\"HALF\",\"currentWeeklyKm\":30,"
         + "\"availableDays\":[\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"SATURDAY\",\"SUNDAY\"],\"longRunDay\":\"SUNDAY\""
