@@ -39,9 +39,24 @@ public class Forwarder {
 
   public Uni<HttpResponse<Buffer>> call(HttpMethod method, URI service, String pathAndQuery, HttpHeaders incoming,
       byte[] body, String contentType) {
+    return call(method, service, pathAndQuery, incoming, body, contentType, java.util.List.of());
+  }
+
+  /**
+   * As {@link #call}, also passing the named request headers through unchanged when present
+   * (a webhook sender's credentials, which the service verifies itself).
+   */
+  public Uni<HttpResponse<Buffer>> call(HttpMethod method, URI service, String pathAndQuery, HttpHeaders incoming,
+      byte[] body, String contentType, java.util.List<String> passThrough) {
     HttpRequest<Buffer> request = client.requestAbs(method, service.toString() + pathAndQuery)
         .timeout(services.timeout().toMillis())
         .putHeader("Accept", "application/json");
+    for (String header : passThrough) {
+      String value = incoming.getHeaderString(header);
+      if (value != null) {
+        request.putHeader(header, value);
+      }
+    }
     String authorization = incoming.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (authorization != null) {
       request.putHeader(HttpHeaders.AUTHORIZATION, authorization);

@@ -1,0 +1,138 @@
+package org.runningcoach.ingestion.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Garmin notification body, {@code {"<summaryType>":[{...}, ...], ...}}, split into its
+ * summaries. Nothing in a summary is required: an item without a userId cannot be attributed
+ * and is skipped; empty objects (the spec's ping example has one) are skipped too.
+ */
+public final class GarminNotification {
+
+  /** Lenient on purpose: vendor data is read as sent, unknown fields ignored. */
+  static final ObjectMapper VENDOR_JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, true);
+
+  public static final String DEREGISTRATIONS = "deregistrations";
+  public static final String PERMISSIONS_CHANGE = "userPermissionsChange";
+
+  /**
+   * One summary. {@code dedupeKey} follows Garmin's update rule (same user + type + start time
+   * = the same record, latest wins); without a start time the summaryId, else the content.
+   * {@code callbackUrl} is set for a ping (the data must be fetched).
+   */
+  public record Summary(String type, String userId, String dedupeKey, ObjectNode payload, String contentHash,
+      String callbackUrl) {
+
+    public boolean isPing() {
+      return callbackUrl != null;
+    }
+
+    public String payloadJson() {
+      return payload.toString();
+    }
+  }
+
+  private GarminNotification() {}
+
+  /** Parses a notification body; malformed JSON or a body that is not an object throws. */
+  public static List<Summary> parse(byte[] body) throws IOException {
+    JsonNode root = VENDOR_JSON.readTree(body);
+    if (root == null || !root.isObject()) {
+      throw new NotANotification("a Garmin notification is a JSON object of summary lists, e.g. {\"dailies\":[...]}");
+    }
+    List<Summary> summaries = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> list = it.next();
+      if (list.getValue().isArray()) {
+        summaries.addAll(items(list.getKey(), list.getValue()));
+      }
+    }
+    return summaries;
+  }
+
+  /** What a ping's callbackURL answers: a bare JSON array of summaries of the pinged type. */
+  public static List<Summary> parsePulled(String type, byte[] body) throws IOException {
+    JsonNode root = VENDOR_JSON.readTree(body);
+    if (root == null) {
+      return List.of();
+    }
+    if (root.isObject() && root.has(type)) {
+      root = root.get(type);
+    }
+    if (!root.isArray()) {
+      throw new NotANotification("a Garmin callback answers a JSON array of " + type);
+    }
+    return items(type, root).stream().filter(s -> !s.isPing()).toList();
+  }
+
+  private static List<Summary> items(String type, JsonNode array) {
+    List<Summary> out = new ArrayList<>();
+    for (JsonNode item : array) {
+      if (!item.isObject() || !item.hasNonNull("userId") || !item.get("userId").isValueNode()) {
+        continue;
+      }
+      ObjectNode payload = (ObjectNode) item;
+      String userId = payload.get("userId").asText();
+      String hash = sha256(payload.toString());
+      String callback = payload.hasNonNull("callbackURL") ? payload.get("callbackURL").asText() : null;
+      out.add(new Summary(type, userId, dedupeKey(type, payload, hash), payload, hash, callback));
+    }
+    return out;
+  }
+
+  static String dedupeKey(String type, ObjectNode payload, String hash) {
+    if (payload.hasNonNull("callbackURL")) {
+      return "ping:" + hash;
+    }
+    if (PERMISSIONS_CHANGE.equals(type) || DEREGISTRATIONS.equals(type)) {
+      return "content:" + hash;
+    }
+    String start = firstText(payload, "startTimeInSeconds", "measurementTimeInSeconds");
+    if (start != null) {
+      // Epochs: one record per activity type per 15-minute bucket.
+      String activityType = "epochs".equals(type) ? firstText(payload, "activityType") : null;
+      return "start:" + start + (activityType == null ? "" : ":" + activityType);
+    }
+    String summaryId = firstText(payload, "summaryId");
+    return summaryId != null ? "id:" + summaryId : "content:" + hash;
+  }
+
+  private static String firstText(ObjectNode node, String... fields) {
+    for (String f : fields) {
+      if (node.hasNonNull(f) && node.get(f).isValueNode()) {
+        return node.get(f).asText();
+      }
+    }
+    return null;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The body is JSON but not a Garmin notification. */
+  public static final class NotANotification extends JsonProcessingException {
+    public NotANotification(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package org.runningcoach.ingestion;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.runningcoach.ingestion.domain.WebhookSignature;
+
+/**
+ * The Garmin and Apple webhooks and device links over HTTP against the real database. The outbox relay
+ * points at a port where no broker listens, so emitted events stay in the outbox where the
+ * test counts them; the test deletes them afterwards.
+ */
+@QuarkusTest
+@TestProfile(WebhookResourceTest.EventsStayInTheOutbox.class)
+class WebhookResourceTest {
+
+  public static class EventsStayInTheOutbox implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("kafka.bootstrap.servers", "127.0.0.1:1");
+    }
+  }
+
+  static final String CLIENT_ID = "dev-garmin-consumer-key";
+  static final WebhookSignature SIGNER = new WebhookSignature(CLIENT_ID, "dev-garmin-signing-secret", Duration.ofMinutes(5));
+  static final int STAND_IN_PORT = 18999;
+
+  static String demo;
+  static String demo2;
+  static HttpServer garminStandIn;
+  static final AtomicInteger standInCalls = new AtomicInteger();
+
+  @Inject Pool pool;
+  String garminUser;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    demo = Tokens.of("demo");
+    demo2 = Tokens.of("demo2");
+    garminStandIn = HttpServer.create(new InetSocketAddress("127.0.0.1", STAND_IN_PORT), 0);
+    garminStandIn.createContext("/wellness-api/rest/dailies", exchange -> {
+      standInCalls.incrementAndGet();
+      String user = exchange.getRequestURI().getQuery().replaceAll(".*user=", "");
+      byte[] body = ("[{\"userId\":\"" + user + "\",\"summaryId\":\"pulled\",\"calendarDate\":\"2026-02-01\","
+          + "\"startTimeInSeconds\":1769900400,\"restingHeartRateInBeatsPerMinute\":51}]").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    garminStandIn.start();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    garminStandIn.stop(0);
+  }
+
+  @BeforeEach
+  void linkDemo() {
+    given().auth().oauth2(demo).delete("/device-links/garmin");
+    given().auth().oauth2(demo2).delete("/device-links/garmin");
+    garminUser = "it-" + UUID.randomUUID().toString().substring(0, 12);
+    given().auth().oauth2(demo).contentType("application/json").body("{\"garminUserId\":\"" + garminUser + "\"}")
+        .post("/device-links/garmin").then().statusCode(201).body("vendorUserId", equalTo(garminUser));
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void dropOurEvents() {
+    pool.query("DELETE FROM outbox WHERE payload LIKE '%/ingestion-service/webhooks/%'").execute().await().indefinitely();
+  }
+
+  static ValidatableResponse signedPost(String body) {
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return given().contentType("application/json;charset=UTF-8").header("garmin-client-id", CLIENT_ID)
+        .header("x-runningcoach-timestamp", ts).header("x-runningcoach-signature", SIGNER.sign(ts, bytes))
+        .body(bytes).post("/webhooks/garmin").then();
+  }
+
+  long count(String sql, Object... params) {
+    return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
+  }
+
+  long inboxRows(String user) {
+    return count("SELECT count(*) FROM webhook_inbox WHERE vendor_user_id = $1", user);
+  }
+
+  long garminEventsFor(String user) {
+    // recordId of every event is an inbox row of this Garmin user.
+    return count("""
+        SELECT count(*) FROM outbox o JOIN webhook_inbox i
+          ON o.payload LIKE '%' || i.id::text || '%' WHERE i.vendor_user_id = $1""", user);
+  }
+
+  String sample(String file) throws Exception {
+    try (var in = getClass().getResourceAsStream("/vendor/" + file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("garmin_user_123", garminUser);
+    }
+  }
+
+  @Test
+  void aSignedPushIsStoredAndAnnouncedAndARedeliveryChangesNothing() throws Exception {
+    String dailies = sample("openwearables-push-dailies.json");
+    signedPost(dailies).statusCode(200).body("stored", equalTo(1)).body("events", equalTo(1));
+    signedPost(sample("openwearables-push-hrv.json")).statusCode(200).body("events", equalTo(1));
+    signedPost(sample("openwearables-push-pulseox.json")).statusCode(200).body("stored", equalTo(1)).body("events", equalTo(0));
+    assertThat(inboxRows(garminUser)).isEqualTo(3);
+    assertThat(garminEventsFor(garminUser)).isEqualTo(2);
+    String payload = pool.preparedQuery("SELECT payload->>'restingHeartRateInBeatsPerMinute' AS rhr FROM webhook_inbox "
+            + "WHERE vendor_user_id = $1 AND summary_type = 'dailies'")
+        .execute(Tuple.of(garminUser)).await().indefinitely().iterator().next().getString("rhr");
+    assertThat(payload).isEqualTo("43");
+
+    // Garmin resends after a timeout: nothing new.
+    signedPost(dailies).statusCode(200).body("stored", equalTo(0)).body("events", equalTo(0));
+    assertThat(inboxRows(garminUser)).isEqualTo(3);
+    assertThat(garminEventsFor(garminUser)).isEqualTo(2);
+
+    // An update of the same day (same start time) replaces it and is announced again.
+    signedPost(dailies.replace("\"restingHeartRateInBeatsPerMinute\": 43", "\"restingHeartRateInBeatsPerMinute\": 45"))
+        .statusCode(200).body("stored", equalTo(1)).body("events", equalTo(1));
+    assertThat(inboxRows(garminUser)).isEqualTo(3);
+    assertThat(garminEventsFor(garminUser)).isEqualTo(3);
+  }
+
+  @Test
+  void anUnauthenticatedSenderGets401AndNothingIsStored() throws Exception {
+    byte[] body = sample("openwearables-push-dailies.json").getBytes(StandardCharsets.UTF_8);
+    String now = Long.toString(Instant.now().getEpochSecond());
+    String old = Long.toString(Instant.now().minusSeconds(600).getEpochSecond());
+    record Attempt(String name, String clientId, String ts, String signature) {}
+    for (Attempt a : new Attempt[] {
+        new Attempt("no client id", null, now, SIGNER.sign(now, body)),
+        new Attempt("wrong client id", "someone-else", now, SIGNER.sign(now, body)),
+        new Attempt("no signature", CLIENT_ID, now, null),
+        new Attempt("bad signature", CLIENT_ID, now, "00" + SIGNER.sign(now, body).substring(2)),
+        new Attempt("old timestamp", CLIENT_ID, old, SIGNER.sign(old, body))}) {
+      var request = given().contentType("application/json").body(body);
+      if (a.clientId() != null) {
+        request.header("garmin-client-id", a.clientId());
+      }
+      if (a.signature() != null) {
+        request.header("x-runningcoach-timestamp", a.ts()).header("x-runningcoach-signature", a.signature());
+      }
+      request.post("/webhooks/garmin").then().statusCode(401)
+          .contentType(startsWith("application/problem+json")).body("status", equalTo(401)).body("detail", notNullValue());
+    }
+    assertThat(inboxRows(garminUser)).isZero();
+  }
+
+  @Test
+  void malformedJsonIs400AndNothingIsStored() {
+    signedPost("{\"dailies\":[{\"userId\":\"" + garminUser + "\",").statusCode(400)
+        .contentType(startsWith("application/problem+json")).body("status", equalTo(400));
+    signedPost("[{\"userId\":\"" + garminUser + "\"}]").statusCode(400)
+        .contentType(startsWith("application/problem+json"));
+    assertThat(inboxRows(garminUser)).isZero();
+  }
+
+  @Test
+  void anUnknownGarminUserIsStoredRawAndAnnouncesNothing() throws Exception {
+    String stranger = "stranger-" + UUID.randomUUID().toString().substring(0, 8);
+    signedPost(sample("openwearables-push-hrv.json").replace(garminUser, stranger))
+        .statusCode(200).body("stored", equalTo(1)).body("events", equalTo(0));
+    assertThat(inboxRows(stranger)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM webhook_inbox WHERE vendor_user_id = $1 AND athlete_id IS NULL", stranger))
+        .isEqualTo(1);
+    assertThat(garminEventsFor(stranger)).isZero();
+  }
+
+  @Test
+  void linksAreTheAthletesOwnAndADeregistrationRemovesThem() throws Exception {
+    given().auth().oauth2(demo).get("/device-links").then().statusCode(200)
+        .body("vendorUserId", hasItem(garminUser)).body("vendor", hasItem("GARMIN"));
+    given().auth().oauth2(demo2).get("/device-links").then().statusCode(200)
+        .body("vendorUserId", not(hasItem(garminUser)));
+    given().auth().oauth2(demo2).contentType("application/json").body("{\"garminUserId\":\"" + garminUser + "\"}")
+        .post("/device-links/garmin").then().statusCode(409).contentType(startsWith("application/problem+json"));
+    given().auth().oauth2(demo2).delete("/device-links/garmin").then().statusCode(404);
+    given().get("/device-links").then().statusCode(401);
+    given().auth().oauth2(demo).contentType("application/json").body("{\"garminUserId\":\"a/b\"}")
+        .post("/device-links/garmin").then().statusCode(400).body("errors.field", hasItem("garminUserId"));
+    given().auth().oauth2(demo).contentType("application/json").body("{\"garminUserId\":\"" + garminUser + "\"}")
+        .post("/device-links/garmin").then().statusCode(200);
+
+    signedPost(sample("openwearables-userPermissionsChange-reduced.json")).statusCode(200);
+    given().auth().oauth2(demo).get("/device-links").then().body("find { it.vendor == 'GARMIN' }.permissions",
+        equalTo(java.util.List.of("ACTIVITY_EXPORT")));
+
+    signedPost(sample("openwearables-deregistrations.json")).statusCode(200);
+    given().auth().oauth2(demo).get("/device-links").then().statusCode(200).body("vendorUserId", not(hasItem(garminUser)));
+    signedPost(sample("openwearables-push-hrv.json")).statusCode(200).body("events", equalTo(0));
+  }
+
+  @Test
+  void aPingIsAnsweredThenItsCallbackIsFetchedOnlyFromAllowedHosts() throws Exception {
+    String ping = "{\"dailies\":[{\"userId\":\"" + garminUser + "\",\"callbackURL\":\"http://127.0.0.1:" + STAND_IN_PORT
+        + "/wellness-api/rest/dailies?uploadStartTimeInSeconds=1&token=t&user=" + garminUser + "\"},{}]}";
+    signedPost(ping).statusCode(200).body("pings", equalTo(1)).body("stored", equalTo(0));
+    for (int i = 0; i < 100 && inboxRows(garminUser) == 0; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(inboxRows(garminUser)).isEqualTo(1);
+    for (int i = 0; i < 50 && garminEventsFor(garminUser) == 0; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(garminEventsFor(garminUser)).isEqualTo(1);
+
+    int callsBefore = standInCalls.get();
+    signedPost("{\"dailies\":[{\"userId\":\"" + garminUser + "\",\"callbackURL\":\"http://127.0.0.1:" + (STAND_IN_PORT - 1)
+        + "/wellness-api/rest/dailies\"},{\"userId\":\"" + garminUser
+        + "\",\"callbackURL\":\"https://169.254.169.254/latest/meta-data\"}]}")
+        .statusCode(200).body("pings", equalTo(0));
+    assertThat(standInCalls.get()).isEqualTo(callsBefore);
+  }
+
+  @Test
+  void theAthletesPhonePostsAppleSamplesOnceAndANightIsAnnouncedOnItsWakeUpDate() {
+    String night = "{\"samples\":["
+        + "{\"type\":\"SLEEP_STAGE\",\"start\":\"2026-02-10T23:00:00+09:00\",\"end\":\"2026-02-11T03:00:00+09:00\","
+        + "\"stage\":\"CORE\",\"source\":\"Apple Watch\"},"
+        + "{\"type\":\"SLEEP_STAGE\",\"start\":\"2026-02-11T03:00:00+09:00\",\"end\":\"2026-02-11T06:00:00+09:00\","
+        + "\"stage\":\"DEEP\",\"source\":\"Apple Watch\"},"
+        + "{\"type\":\"SLEEP_STAGE\",\"start\":\"2026-02-10T23:00:00+09:00\",\"end\":\"2026-02-11T06:00:00+09:00\","
+        + "\"stage\":\"ASLEEP_UNSPECIFIED\",\"source\":\"AutoSleep\"},"
+        + "{\"type\":\"HRV_SDNN\",\"start\":\"2026-02-11T05:00:00+09:00\",\"end\":\"2026-02-11T05:01:00+09:00\","
+        + "\"value\":" + (40 + new java.util.Random().nextInt(1000) / 100.0) + ",\"unit\":\"ms\"}]}";
+    given().auth().oauth2(demo).contentType("application/json").body(night).post("/webhooks/apple")
+        .then().statusCode(200).body("stored", equalTo(1)).body("events", equalTo(2));
+    long sleeps = count("SELECT count(*) FROM outbox WHERE payload LIKE '%/webhooks/apple%' AND payload LIKE '%\"totalHours\":7.0%'"
+        + " AND payload LIKE '%\"localDate\":\"2026-02-11\"%'");
+    assertThat(sleeps).isGreaterThanOrEqualTo(1);
+    given().auth().oauth2(demo).contentType("application/json").body(night).post("/webhooks/apple")
+        .then().statusCode(200).body("stored", equalTo(0)).body("events", equalTo(0));
+
+    given().contentType("application/json").body(night).post("/webhooks/apple").then().statusCode(401);
+    given().auth().oauth2(demo).contentType("application/json")
+        .body("{\"samples\":[{\"type\":\"STEPS\",\"start\":\"2026-02-11T05:00:00+09:00\",\"end\":\"2026-02-11T05:01:00+09:00\"}]}")
+        .post("/webhooks/apple").then().statusCode(400).contentType(startsWith("application/problem+json"))
+        .body("errors.field", hasItem("samples[0].type"));
+  }
+}
