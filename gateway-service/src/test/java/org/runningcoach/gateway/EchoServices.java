@@ -42,7 +42,9 @@ public class EchoServices implements QuarkusTestResourceLifecycleManager {
     server.start();
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
     return Map.of("runningcoach.services.scheduler", url + "/scheduler",
-        "runningcoach.services.ingestion", url + "/ingestion");
+        "runningcoach.services.ingestion", url + "/ingestion",
+        "runningcoach.services.activity", url + "/activity",
+        "runningcoach.services.readiness", url + "/readiness");
   }
 
   @Override
