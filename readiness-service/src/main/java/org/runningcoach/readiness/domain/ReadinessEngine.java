@@ -446,28 +446,39 @@ public final class ReadinessEngine {
    * Until 7 days of own history exist, an input is compared with the profile's life context or
    * a population anchor instead.
    */
-  private double score(History h, DayInputs today, List<DayInputs> prior, Double acwr) {
+  /** The score's inputs, and which were compared with the athlete's own history or with a prior. */
+  private record Score(double goodness, String basis) {}
+
+  private static final class Basis {
+    final List<String> own = new ArrayList<>();
+    final List<String> prior = new ArrayList<>();
+  }
+
+  private Score score(History h, DayInputs today, List<DayInputs> prior, Double acwr) {
     List<Double> parts = new ArrayList<>();
+    Basis basis = new Basis();
     AthleteProfile p = h.profile();
     DailyCheckin c = today.checkin();
     SleepValue sleep = sleep(today);
     if (sleep != null) {
-      parts.add(part(sleep.hours(), prior.stream().map(ReadinessEngine::sleep).filter(v -> v != null).map(SleepValue::hours).toList(),
+      parts.add(part(basis, "sleep", p.sleepAvgHours() == null ? "a typical 7.5 h" : "your usual " + num(p.sleepAvgHours()) + " h (profile)",
+          sleep.hours(), prior.stream().map(ReadinessEngine::sleep).filter(v -> v != null).map(SleepValue::hours).toList(),
           p.sleepAvgHours() == null ? 7.5 : p.sleepAvgHours(), 1.0, true));
     }
     if (c != null) {
       List<DailyCheckin> past = prior.stream().map(DayInputs::checkin).filter(x -> x != null).toList();
-      parts.add(part(c.soreness(), past.stream().map(x -> (double) x.soreness()).toList(), 3, 2, false));
-      parts.add(part(c.stress(), past.stream().map(x -> (double) x.stress()).toList(),
+      parts.add(part(basis, "soreness", "a typical 3/10", c.soreness(), past.stream().map(x -> (double) x.soreness()).toList(), 3, 2, false));
+      parts.add(part(basis, "stress", p.stressLevel() == null ? "a typical 5/10" : "your usual " + p.stressLevel() + "/10 (profile)",
+          c.stress(), past.stream().map(x -> (double) x.stress()).toList(),
           p.stressLevel() == null ? 5 : p.stressLevel(), 2, false));
       if (c.fatigue() != null) {
-        parts.add(part(c.fatigue(), past.stream().filter(x -> x.fatigue() != null).map(x -> (double) x.fatigue()).toList(), 5, 2, false));
+        parts.add(part(basis, "fatigue", "a typical 5/10", c.fatigue(), past.stream().filter(x -> x.fatigue() != null).map(x -> (double) x.fatigue()).toList(), 5, 2, false));
       }
       if (c.mood() != null) {
-        parts.add(part(c.mood(), past.stream().filter(x -> x.mood() != null).map(x -> (double) x.mood()).toList(), 6, 2, true));
+        parts.add(part(basis, "mood", "a typical 6/10", c.mood(), past.stream().filter(x -> x.mood() != null).map(x -> (double) x.mood()).toList(), 6, 2, true));
       }
       if (c.sleepQuality() != null) {
-        parts.add(part(c.sleepQuality(), past.stream().filter(x -> x.sleepQuality() != null)
+        parts.add(part(basis, "sleep quality", "a typical 6/10", c.sleepQuality(), past.stream().filter(x -> x.sleepQuality() != null)
             .map(x -> (double) x.sleepQuality()).toList(), 6, 2, true));
       }
     }
@@ -477,28 +488,44 @@ public final class ReadinessEngine {
           .map(d -> Math.log(d.hrv().valueMs())).toList();
       boolean prior0 = p.hrvBaselineMs() != null && p.hrvBaselineMetric() == metric;
       if (own.size() >= t.baselines().minScoreDays() || prior0) {
-        parts.add(part(Math.log(today.hrv().valueMs()), own, prior0 ? Math.log(p.hrvBaselineMs()) : Stats.mean(own),
+        parts.add(part(basis, "HRV", prior0 ? "your HRV baseline (profile)" : "your recent nights",
+            Math.log(today.hrv().valueMs()), own, prior0 ? Math.log(p.hrvBaselineMs()) : Stats.mean(own),
             t.cardio().hrvPriorSdLn(), true));
       }
     }
     if (today.restingHr() != null) {
       List<Double> own = prior.stream().filter(d -> d.restingHr() != null).map(d -> d.restingHr().value()).toList();
       if (own.size() >= t.baselines().minScoreDays() || p.restingHr() != null) {
-        parts.add(part(today.restingHr().value(), own, p.restingHr() != null ? p.restingHr() : Stats.mean(own), 3, false));
+        parts.add(part(basis, "resting HR", p.restingHr() != null ? "your resting HR (profile)" : "your recent days",
+            today.restingHr().value(), own, p.restingHr() != null ? p.restingHr() : Stats.mean(own), 3, false));
       }
     }
     if (acwr != null) {
       parts.add(toUnit(-(acwr - 1.0) / 0.25));
+      basis.own.add("load ratio");
     }
-    return parts.isEmpty() ? 0.5 : parts.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
+    double goodness = parts.isEmpty() ? 0.5 : parts.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
+    List<String> said = new ArrayList<>();
+    if (!basis.own.isEmpty()) {
+      said.add(String.join(", ", basis.own) + " against your own last " + t.baselines().windowDays() + " days");
+    }
+    if (!basis.prior.isEmpty()) {
+      said.add(String.join(", ", basis.prior) + " until " + t.baselines().minScoreDays() + " days of your own history exist");
+    }
+    return new Score(goodness, said.isEmpty() ? "" : " Score: " + String.join("; ", said) + ".");
   }
 
-  private double part(double value, List<Double> own, double anchor, double spread, boolean higherIsBetter) {
+  private double part(Basis basis, String name, String anchorLabel, double value, List<Double> own, double anchor,
+      double spread, boolean higherIsBetter) {
     double z;
-    if (own.size() >= t.baselines().minScoreDays() && Stats.sampleSd(own) > 0) {
-      z = (value - Stats.mean(own)) / Stats.sampleSd(own);
+    if (own.size() >= t.baselines().minScoreDays()) {
+      // An answer that never varied has no SD of its own: the typical spread stands in for it.
+      double sd = Stats.sampleSd(own) > 0 ? Stats.sampleSd(own) : spread;
+      z = (value - Stats.mean(own)) / sd;
+      basis.own.add(name);
     } else {
       z = (value - anchor) / spread;
+      basis.prior.add(name + " against " + anchorLabel);
     }
     return toUnit(higherIsBetter ? z : -z);
   }
@@ -507,7 +534,8 @@ public final class ReadinessEngine {
     return (Math.max(-3, Math.min(3, z)) + 3) / 6;
   }
 
-  private static Overall overall(List<Status> statuses, double goodness) {
+  private static Overall overall(List<Status> statuses, Score scored) {
+    double goodness = scored.goodness();
     long insufficient = statuses.stream().filter(s -> s == Status.INSUFFICIENT_DATA).count();
     double confidence = (statuses.size() - insufficient) / (double) statuses.size();
     Directive directive;
@@ -536,7 +564,7 @@ public final class ReadinessEngine {
       high = 100;
     }
     int score = low + (int) Math.round(goodness * (high - low));
-    return new Overall(score, directive, confidence, reason);
+    return new Overall(score, directive, confidence, reason + scored.basis());
   }
 
   private static String coachNote(Directive directive, CardioResult cardio, Muscular muscular, Skeletal skeletal,
