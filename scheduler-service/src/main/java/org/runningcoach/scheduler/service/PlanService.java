@@ -82,7 +82,14 @@ public class PlanService {
                     String.join(",", r.availableDays().stream().sorted().map(DayOfWeek::name).toList()),
                     r.longRunDay().name(), r.startDate(), weeks, now.atOffset(ZoneOffset.UTC)})))
             .flatMap(x -> WorkoutRows.insertAll(tx, planId, athleteId, plan.workouts())))
+        .onFailure(PlanService::isUniqueViolation).transform(e -> new ProblemException(Problem.of(409, "conflict",
+            "Conflict", "Another plan for this athlete was being created at the same moment; nothing was stored. Retry.")))
         .flatMap(x -> current(athleteId));
+  }
+
+  /** Two plans created at once for one athlete: the one-active-plan index refuses the second. */
+  private static boolean isUniqueViolation(Throwable t) {
+    return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
   }
 
   public Uni<PlanView> current(String athleteId) {
