@@ -35,7 +35,7 @@ class CheckinToDashboardIT {
 
   /** A past date no earlier run is likely to have used, so each run starts from an empty day. */
   static LocalDate freshDate() {
-    return LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(30, 700));
+    return LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(30, 650));
   }
 
   static String checkin(String token, LocalDate date, double sleep, int soreness, int stress) {
@@ -81,7 +81,12 @@ class CheckinToDashboardIT {
     JsonPath dashboard = dashboardOnceItReflects(demo, date, better);
     assertThat(dashboard.getString("bodyState.neural.status")).isEqualTo("GREEN");
     assertThat(dashboard.getList("bodyState.causedBy")).doesNotContain(bad);
-    assertThat(dashboard.getString("bodyState.overall.directive")).isNotEqualTo("RECOVER");
+    // Only a Red system makes it Recover: with the CNS Green again, that is no longer the short night's doing.
+    boolean otherRed = java.util.stream.Stream.of("cardio", "muscular", "skeletal")
+        .anyMatch(s -> "RED".equals(dashboard.getString("bodyState." + s + ".status")));
+    if (!otherRed) {
+      assertThat(dashboard.getString("bodyState.overall.directive")).isNotEqualTo("RECOVER");
+    }
   }
 
   @Test
