@@ -5,7 +5,7 @@
 # Usage: scripts/postgres.sh up|status
 source "$(dirname "$0")/lib.sh"
 SERVICES="ingestion activity readiness scheduler"
-DATABASES="${RC_DATABASES:-runningcoach runningcoach_test}"
+DATABASES="${RC_DATABASES:-runningcoach ${RC_TEST_DB:-runningcoach_test}}"
 
 psql_su() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 

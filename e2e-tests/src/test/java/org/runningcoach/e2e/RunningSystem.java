@@ -58,7 +58,7 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
     Path logs = root.resolve("e2e-tests/target/e2e-logs");
     Files.createDirectories(logs);
 
-    String db = "127.0.0.1:5432/runningcoach_test";
+    String db = "127.0.0.1:5432/" + System.getenv().getOrDefault("RC_TEST_DB", "runningcoach_test");
     Map<String, Map<String, String>> services = new LinkedHashMap<>();
     services.put("ingestion-service", Map.of("quarkus.http.port", "19081"));
     services.put("activity-service", Map.of("quarkus.http.port", "19082",
