@@ -158,12 +158,13 @@ public final class Loads {
    * 0; an SD of 0 with training caps it at {@code cap}; no training gives 0.
    */
   public static double monotony(double[] lastSevenDays, double cap) {
-    List<Double> values = new ArrayList<>();
-    for (double v : lastSevenDays) {
-      values.add(v);
-    }
-    double mean = Stats.mean(values);
-    double sd = Stats.populationSd(values);
+    return monotony(lastSevenDays, 0, lastSevenDays.length, cap);
+  }
+
+  /** {@link #monotony(double[], double)} of {@code loads[from..to)}, without copying them. */
+  static double monotony(double[] loads, int from, int to, double cap) {
+    double mean = Stats.mean(loads, from, to);
+    double sd = Stats.populationSd(loads, from, to);
     if (mean == 0) {
       return 0;
     }

@@ -3,8 +3,12 @@ package org.runningcoach.readiness.domain;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.UUID;
 import org.runningcoach.events.BodyStateComputed;
@@ -18,6 +22,10 @@ import org.runningcoach.events.BodyStateComputed.Neural;
 import org.runningcoach.events.BodyStateComputed.Overall;
 import org.runningcoach.events.BodyStateComputed.Skeletal;
 import org.runningcoach.events.BodyStateComputed.Status;
+import org.runningcoach.readiness.domain.Window.LoadFacts;
+import org.runningcoach.readiness.domain.Window.Moments;
+import org.runningcoach.readiness.domain.Window.RunsBefore;
+import org.runningcoach.readiness.domain.Window.Volume;
 
 /**
  * From an athlete's history to the BodyState of one local date: four systems judged against the
@@ -43,32 +51,67 @@ public final class ReadinessEngine {
     this.t = thresholds;
   }
 
+  /** The BodyState of one date, its facts read straight from the history (cost grows with the history). */
   public BodyStateComputed compute(History h, LocalDate date) {
-    DayInputs today = h.day(date);
-    List<DayInputs> prior = baselineDays(h, date);
-    CardioResult cardio = cardio(h, today, prior);
-    Muscular muscular = muscular(h, today);
-    SkeletalResult skeletal = skeletal(h, date);
-    Neural neural = neural(h, today);
+    return state(h.athleteId(), h.profile(), new HistoryWindow(h, date, t));
+  }
+
+  /**
+   * The BodyState of every date from {@code from} to {@code to} inclusive, in date order, equal to
+   * {@link #compute} for each date but from one pass over the history: the load series, its
+   * EWMAs and the baseline windows are carried from one date to the next.
+   */
+  public List<BodyStateComputed> computeRange(History h, LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to " + to + " is before from " + from);
+    }
+    List<BodyStateComputed> out = new ArrayList<>((int) ChronoUnit.DAYS.between(from, to) + 1);
+    new ReadinessTimeline(h, from, to, t).walk(from, to, w -> out.add(state(h.athleteId(), h.profile(), w)));
+    return out;
+  }
+
+  /**
+   * The BodyStates of the given dates (any order, any gaps), equal to {@link #compute} for each,
+   * from one pass from the earliest to the latest of them.
+   */
+  public NavigableMap<LocalDate, BodyStateComputed> computeDates(History h, Collection<LocalDate> dates) {
+    TreeMap<LocalDate, BodyStateComputed> out = new TreeMap<>();
+    if (dates.isEmpty()) {
+      return out;
+    }
+    TreeSet<LocalDate> wanted = new TreeSet<>(dates);
+    new ReadinessTimeline(h, wanted.first(), wanted.last(), t).walk(wanted.first(), wanted.last(), w -> {
+      if (wanted.contains(w.date())) {
+        out.put(w.date(), state(h.athleteId(), h.profile(), w));
+      }
+    });
+    return out;
+  }
+
+  private BodyStateComputed state(String athleteId, AthleteProfile p, Window w) {
+    DayInputs today = w.day(0);
+    CardioResult cardio = cardio(p, w, today);
+    Muscular muscular = muscular(w, today);
+    SkeletalResult skeletal = skeletal(w, today);
+    Neural neural = neural(w, today);
 
     List<Status> statuses = List.of(cardio.state.status(), muscular.status(), skeletal.state.status(), neural.status());
-    Overall overall = overall(statuses, score(h, today, prior, skeletal.acwr));
+    Overall overall = overall(statuses, score(p, w, today, skeletal.acwr));
     String note = coachNote(overall.directive(), cardio, muscular, skeletal.state, neural, statuses);
-    return new BodyStateComputed(h.athleteId(), date, cardio.state, muscular, skeletal.state, neural, overall, note,
-        ALGORITHM_VERSION, causedBy(h, date));
+    return new BodyStateComputed(athleteId, w.date(), cardio.state, muscular, skeletal.state, neural, overall, note,
+        ALGORITHM_VERSION, causedBy(w));
   }
 
   // ---------------------------------------------------------------- cardio
 
   private record CardioResult(Cardio state, boolean possibleIllness) {}
 
-  private CardioResult cardio(History h, DayInputs today, List<DayInputs> prior) {
+  private CardioResult cardio(AthleteProfile p, Window win, DayInputs today) {
     Thresholds.Cardio c = t.cardio();
     List<Input> inputs = new ArrayList<>();
     List<Baseline> baselines = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<String> findings = new ArrayList<>();
-    AthleteProfile p = h.profile();
 
     Double z = null;
     String trend = null;
@@ -79,39 +122,32 @@ public final class ReadinessEngine {
       String metric = hrv.metric().name();
       double ln = Math.log(hrv.valueMs());
       inputs.add(new Input("hrv" + capitalise(metric.toLowerCase(Locale.ROOT)), hrv.valueMs(), "ms", hrv.source(), today.date()));
-      List<Double> own = prior.stream().filter(d -> d.hrv() != null && d.hrv().metric() == hrv.metric())
-          .map(d -> Math.log(d.hrv().valueMs())).toList();
+      Moments own = win.hrvBaseline(hrv.metric());
       Double mean = null;
       Double sd = null;
-      if (own.size() >= t.baselines().minDays() && Stats.sampleSd(own) > 0) {
-        mean = Stats.mean(own);
-        sd = Stats.sampleSd(own);
-        baselines.add(new Baseline("ln" + metric, Stats.round(mean, 3), Stats.round(sd, 3), own.size(),
+      if (own.n() >= t.baselines().minDays() && own.sd() > 0) {
+        mean = own.mean();
+        sd = own.sd();
+        baselines.add(new Baseline("ln" + metric, Stats.round(mean, 3), Stats.round(sd, 3), own.n(),
             "own " + t.baselines().windowDays() + "-day baseline, today, travel and sick days excluded"));
       } else if (p.hrvBaselineMs() != null && p.hrvBaselineMetric().name().equals(metric)) {
         mean = Math.log(p.hrvBaselineMs());
         sd = c.hrvPriorSdLn();
-        baselines.add(new Baseline("ln" + metric, Stats.round(mean, 3), sd, own.size(),
-            "profile prior (" + p.hrvBaselineMs() + " ms) with an assumed SD of " + sd + ": only " + own.size()
+        baselines.add(new Baseline("ln" + metric, Stats.round(mean, 3), sd, own.n(),
+            "profile prior (" + p.hrvBaselineMs() + " ms) with an assumed SD of " + sd + ": only " + own.n()
                 + " of " + t.baselines().minDays() + " nights of own " + metric + " history"));
       } else {
-        missing.add("hrv baseline (" + own.size() + " of " + t.baselines().minDays() + " nights of " + metric + ")");
+        missing.add("hrv baseline (" + own.n() + " of " + t.baselines().minDays() + " nights of " + metric + ")");
       }
       if (mean != null) {
         z = (ln - mean) / sd;
         findings.add(String.format(Locale.ROOT, "ln(%s) %.2f is %.1f SD %s the baseline %.2f", metric, ln, Math.abs(z),
             z < 0 ? "below" : "above", mean));
-        List<Double> week = new ArrayList<>();
-        for (int back = 0; back < 7; back++) {
-          DayInputs d = h.day(today.date().minusDays(back));
-          if (d.hrv() != null && d.hrv().metric() == hrv.metric() && !d.excludedFromBaselines()) {
-            week.add(Math.log(d.hrv().valueMs()));
-          }
-        }
-        if (week.size() >= 3) {
-          double diff = (Stats.mean(week) - mean) / sd;
+        Moments week = win.hrvWeek(hrv.metric());
+        if (week.n() >= 3) {
+          double diff = (week.mean() - mean) / sd;
           trend = diff < -c.trendSwcSd() ? "falling" : diff > c.trendSwcSd() ? "rising" : "stable";
-          findings.add("7-day trend " + trend + " (" + week.size() + " nights, smallest worthwhile change ±"
+          findings.add("7-day trend " + trend + " (" + week.n() + " nights, smallest worthwhile change ±"
               + num(c.trendSwcSd()) + " SD)");
         }
       }
@@ -123,18 +159,18 @@ public final class ReadinessEngine {
       missing.add("restingHr");
     } else {
       inputs.add(new Input("restingHr", rhr.value(), "bpm", rhr.source(), today.date()));
-      List<Double> own = prior.stream().filter(d -> d.restingHr() != null).map(d -> d.restingHr().value()).toList();
+      Moments own = win.restingHrBaseline();
       Double mean = null;
-      if (own.size() >= t.baselines().minDays()) {
-        mean = Stats.mean(own);
-        baselines.add(new Baseline("restingHr", Stats.round(mean, 1), Stats.round(Stats.sampleSd(own), 1), own.size(),
+      if (own.n() >= t.baselines().minDays()) {
+        mean = own.mean();
+        baselines.add(new Baseline("restingHr", Stats.round(mean, 1), Stats.round(own.sd(), 1), own.n(),
             "own " + t.baselines().windowDays() + "-day baseline, today, travel and sick days excluded"));
       } else if (p.restingHr() != null) {
         mean = p.restingHr().doubleValue();
-        baselines.add(new Baseline("restingHr", mean, null, own.size(),
-            "profile prior: only " + own.size() + " of " + t.baselines().minDays() + " days of own history"));
+        baselines.add(new Baseline("restingHr", mean, null, own.n(),
+            "profile prior: only " + own.n() + " of " + t.baselines().minDays() + " days of own history"));
       } else {
-        missing.add("restingHr baseline (" + own.size() + " of " + t.baselines().minDays() + " days)");
+        missing.add("restingHr baseline (" + own.n() + " of " + t.baselines().minDays() + " days)");
       }
       if (mean != null) {
         delta = rhr.value() - mean;
@@ -174,7 +210,7 @@ public final class ReadinessEngine {
 
   // ---------------------------------------------------------------- muscular
 
-  private Muscular muscular(History h, DayInputs today) {
+  private Muscular muscular(Window win, DayInputs today) {
     Thresholds.Muscular m = t.muscular();
     List<Input> inputs = new ArrayList<>();
     List<Baseline> baselines = new ArrayList<>();
@@ -191,10 +227,10 @@ public final class ReadinessEngine {
     }
     // Volume: moving minutes of the last 7 days against the mean week of the 4 weeks before them.
     Double ratio = null;
-    LocalDate first = h.firstWorkoutDate();
-    if (first != null && !first.isAfter(date.minusDays(34))) {
-      double week = minutes(h, date.minusDays(6), date);
-      double base = minutes(h, date.minusDays(34), date.minusDays(7)) / 4;
+    Volume volume = win.volume();
+    if (volume != null) {
+      double week = volume.week();
+      double base = volume.fourWeeks() / 4;
       inputs.add(new Input("volume7d", Stats.round(week, 1), "min", "workouts", date));
       baselines.add(new Baseline("weeklyVolume", Stats.round(base, 1), null, 28, "mean week of the 4 weeks before the last 7 days"));
       if (base > 0) {
@@ -235,21 +271,12 @@ public final class ReadinessEngine {
         ratio == null ? null : Stats.round(ratio, 2), new Explanation(rule, threshold, summary, inputs, baselines, missing));
   }
 
-  private static double minutes(History h, LocalDate from, LocalDate to) {
-    double sum = 0;
-    for (DayInputs d : h.days().subMap(from, true, to, true).values()) {
-      for (DayInputs.Workout w : d.workouts()) {
-        sum += w.minutes();
-      }
-    }
-    return sum;
-  }
-
   // ---------------------------------------------------------------- skeletal
 
   private record SkeletalResult(Skeletal state, Double acwr) {}
 
-  private SkeletalResult skeletal(History h, LocalDate date) {
+  private SkeletalResult skeletal(Window win, DayInputs today) {
+    LocalDate date = today.date();
     Thresholds.Skeletal s = t.skeletal();
     List<Input> inputs = new ArrayList<>();
     List<Baseline> baselines = new ArrayList<>();
@@ -260,29 +287,26 @@ public final class ReadinessEngine {
     String rule = "skeletal.acwr-ewma";
     Double acwr = null;
 
-    LocalDate first = h.firstWorkoutDate();
-    if (first != null && !first.isAfter(date)) {
-      Loads.Series series = Loads.series(h, date, s.chronicDays());
-      long days = ChronoUnit.DAYS.between(first, date) + 1;
-      double[] daily = Loads.dailyArray(series, first, date);
-      double[] lastWeek = java.util.Arrays.copyOfRange(daily, Math.max(0, daily.length - 7), daily.length);
-      double weekLoad = java.util.Arrays.stream(lastWeek).sum();
+    LoadFacts series = win.loads();
+    if (series != null) {
+      long days = series.days();
+      double weekLoad = series.weekLoad();
       inputs.add(new Input("load7d", Stats.round(weekLoad, 1), series.unit().label, "workouts", date));
       String unitNote = "unit: " + series.unit().label
           + (series.substituted() > 0 ? "; " + series.substituted() + " of " + series.workouts()
               + " workouts lacked it and were scaled from their minutes" : "");
-      double chronicWindowLoad = java.util.Arrays.stream(daily, Math.max(0, daily.length - s.chronicDays()), daily.length).sum();
+      double chronicWindowLoad = series.chronicWindowLoad();
       if (days >= s.chronicDays() && chronicWindowLoad == 0) {
         missing.add("acwr (no training in the last " + s.chronicDays() + " days)");
       } else if (days >= s.chronicDays()) {
-        Loads.Ratios r = Loads.ratios(daily, s.acuteDays(), s.chronicDays(), true);
+        Loads.Ratios r = series.ratios();
         acwr = Stats.round(r.ewma(), 6);
         baselines.add(new Baseline("chronicLoadEwma", Stats.round(r.ewmaChronic(), 1), null, (int) days,
             "EWMA λ = 2/(" + s.chronicDays() + "+1), seeded with the first daily load; " + unitNote));
         findings.add(String.format(Locale.ROOT, "acute:chronic %.2f by EWMA (rolling uncoupled %.2f, coupled %.2f)",
             r.ewma(), r.rollingUncoupled(), r.rollingCoupled()));
         acwrStatus = acwr > s.acwrRedAbove() ? Status.RED : acwr > s.acwrYellowAbove() ? Status.YELLOW : Status.GREEN;
-        double monotony = Loads.monotony(lastWeek.length == 7 ? lastWeek : daily, s.monotonyCap());
+        double monotony = series.monotony();
         findings.add(String.format(Locale.ROOT, "monotony %.2f%s, strain %.0f", monotony,
             monotony >= s.monotonyCritical() ? " (critical)" : monotony >= s.monotonyWarning() ? " (warning)" : "",
             weekLoad * monotony));
@@ -294,18 +318,15 @@ public final class ReadinessEngine {
     }
 
     // Session spike (Garmin-RUNSAFE): today's longest run against the longest of the previous 30 days.
-    List<DayInputs.Workout> runsToday = h.day(date).workouts().stream().filter(DayInputs.Workout::isRun).toList();
+    List<DayInputs.Workout> runsToday = today.workouts().stream().filter(DayInputs.Workout::isRun).toList();
     if (!runsToday.isEmpty()) {
-      List<DayInputs.Workout> before = new ArrayList<>();
-      h.days().subMap(date.minusDays(s.spikeLookbackDays()), true, date, false).values()
-          .forEach(d -> d.workouts().stream().filter(DayInputs.Workout::isRun).forEach(before::add));
-      if (before.isEmpty()) {
+      RunsBefore before = win.runsBefore();
+      if (before.count() == 0) {
         missing.add("session spike (no run in the previous " + s.spikeLookbackDays() + " days)");
       } else {
-        boolean byDistance = runsToday.stream().allMatch(w -> w.distanceMeters() != null)
-            && before.stream().allMatch(w -> w.distanceMeters() != null);
+        boolean byDistance = runsToday.stream().allMatch(w -> w.distanceMeters() != null) && before.allHaveDistance();
         double longest = runsToday.stream().mapToDouble(w -> byDistance ? w.distanceMeters() / 1000 : w.minutes()).max().orElse(0);
-        double previous = before.stream().mapToDouble(w -> byDistance ? w.distanceMeters() / 1000 : w.minutes()).max().orElse(0);
+        double previous = byDistance ? before.longestKm() : before.longestMinutes();
         String unit = byDistance ? "km" : "min";
         inputs.add(new Input("longestRunToday", Stats.round(longest, 2), unit, "workouts", date));
         baselines.add(new Baseline("longestRun" + s.spikeLookbackDays() + "d", Stats.round(previous, 2), null,
@@ -319,16 +340,7 @@ public final class ReadinessEngine {
       }
     }
 
-    double impact = 0;
-    boolean anyImpact = false;
-    for (DayInputs d : h.days().subMap(date.minusDays(6), true, date, true).values()) {
-      for (DayInputs.Workout w : d.workouts()) {
-        if (w.impactLoad() != null) {
-          impact += w.impactLoad();
-          anyImpact = true;
-        }
-      }
-    }
+    Double impact = win.impact7d();
     Status status;
     if (acwrStatus == null && spikeStatus == null) {
       status = Status.INSUFFICIENT_DATA;
@@ -345,12 +357,18 @@ public final class ReadinessEngine {
         + " of the longest in " + s.spikeLookbackDays() + " days; Yellow: > " + num(s.acwrYellowAbove()) + " or > "
         + pct(1 + s.spikeYellowAbove()) + " (acwrScore = EWMA ratio, impactLoad = 7-day sum)";
     return new SkeletalResult(new Skeletal(status, acwr == null ? null : Stats.round(acwr, 2),
-        anyImpact ? Stats.round(impact, 1) : null, new Explanation(rule, threshold, summary, inputs, baselines, missing)), acwr);
+        impact != null ? Stats.round(impact, 1) : null, new Explanation(rule, threshold, summary, inputs, baselines, missing)), acwr);
   }
 
   // ---------------------------------------------------------------- neural
 
   private record SleepValue(double hours, String source, LocalDate date) {}
+
+  /** Measured sleep when a wearable reported the night, else the check-in answer. */
+  static Double sleepHours(DayInputs d) {
+    SleepValue v = sleep(d);
+    return v == null ? null : v.hours();
+  }
 
   /** Measured sleep when a wearable reported the night, else the check-in answer. */
   private static SleepValue sleep(DayInputs d) {
@@ -360,7 +378,7 @@ public final class ReadinessEngine {
     return d.checkin() == null ? null : new SleepValue(d.checkin().sleepHours(), d.checkin().source(), d.date());
   }
 
-  private Neural neural(History h, DayInputs today) {
+  private Neural neural(Window win, DayInputs today) {
     Thresholds.Neural n = t.neural();
     List<Input> inputs = new ArrayList<>();
     List<Baseline> baselines = new ArrayList<>();
@@ -383,7 +401,7 @@ public final class ReadinessEngine {
     }
     List<SleepValue> nights = new ArrayList<>();
     for (int back = 2; back >= 0; back--) {
-      SleepValue v = sleep(h.day(today.date().minusDays(back)));
+      SleepValue v = sleep(win.day(back));
       if (v != null) {
         nights.add(v);
         if (back > 0) {
@@ -454,50 +472,47 @@ public final class ReadinessEngine {
     final List<String> prior = new ArrayList<>();
   }
 
-  private Score score(History h, DayInputs today, List<DayInputs> prior, Double acwr) {
+  private Score score(AthleteProfile p, Window win, DayInputs today, Double acwr) {
     List<Double> parts = new ArrayList<>();
     Basis basis = new Basis();
-    AthleteProfile p = h.profile();
     DailyCheckin c = today.checkin();
     SleepValue sleep = sleep(today);
     if (sleep != null) {
       parts.add(part(basis, "sleep", p.sleepAvgHours() == null ? "a typical 7.5 h" : "your usual " + num(p.sleepAvgHours()) + " h (profile)",
-          sleep.hours(), prior.stream().map(ReadinessEngine::sleep).filter(v -> v != null).map(SleepValue::hours).toList(),
+          sleep.hours(), win.sleepBaseline(),
           p.sleepAvgHours() == null ? 7.5 : p.sleepAvgHours(), 1.0, true));
     }
     if (c != null) {
-      List<DailyCheckin> past = prior.stream().map(DayInputs::checkin).filter(x -> x != null).toList();
-      parts.add(part(basis, "soreness", "a typical 3/10", c.soreness(), past.stream().map(x -> (double) x.soreness()).toList(), 3, 2, false));
+      parts.add(part(basis, "soreness", "a typical 3/10", c.soreness(), win.checkinBaseline(Window.CheckinItem.SORENESS), 3, 2, false));
       parts.add(part(basis, "stress", p.stressLevel() == null ? "a typical 5/10" : "your usual " + p.stressLevel() + "/10 (profile)",
-          c.stress(), past.stream().map(x -> (double) x.stress()).toList(),
+          c.stress(), win.checkinBaseline(Window.CheckinItem.STRESS),
           p.stressLevel() == null ? 5 : p.stressLevel(), 2, false));
       if (c.fatigue() != null) {
-        parts.add(part(basis, "fatigue", "a typical 5/10", c.fatigue(), past.stream().filter(x -> x.fatigue() != null).map(x -> (double) x.fatigue()).toList(), 5, 2, false));
+        parts.add(part(basis, "fatigue", "a typical 5/10", c.fatigue(), win.checkinBaseline(Window.CheckinItem.FATIGUE), 5, 2, false));
       }
       if (c.mood() != null) {
-        parts.add(part(basis, "mood", "a typical 6/10", c.mood(), past.stream().filter(x -> x.mood() != null).map(x -> (double) x.mood()).toList(), 6, 2, true));
+        parts.add(part(basis, "mood", "a typical 6/10", c.mood(), win.checkinBaseline(Window.CheckinItem.MOOD), 6, 2, true));
       }
       if (c.sleepQuality() != null) {
-        parts.add(part(basis, "sleep quality", "a typical 6/10", c.sleepQuality(), past.stream().filter(x -> x.sleepQuality() != null)
-            .map(x -> (double) x.sleepQuality()).toList(), 6, 2, true));
+        parts.add(part(basis, "sleep quality", "a typical 6/10", c.sleepQuality(),
+            win.checkinBaseline(Window.CheckinItem.SLEEP_QUALITY), 6, 2, true));
       }
     }
     if (today.hrv() != null) {
       var metric = today.hrv().metric();
-      List<Double> own = prior.stream().filter(d -> d.hrv() != null && d.hrv().metric() == metric)
-          .map(d -> Math.log(d.hrv().valueMs())).toList();
+      Moments own = win.hrvBaseline(metric);
       boolean prior0 = p.hrvBaselineMs() != null && p.hrvBaselineMetric() == metric;
-      if (own.size() >= t.baselines().minScoreDays() || prior0) {
+      if (own.n() >= t.baselines().minScoreDays() || prior0) {
         parts.add(part(basis, "HRV", prior0 ? "your HRV baseline (profile)" : "your recent nights",
-            Math.log(today.hrv().valueMs()), own, prior0 ? Math.log(p.hrvBaselineMs()) : Stats.mean(own),
+            Math.log(today.hrv().valueMs()), own, prior0 ? Math.log(p.hrvBaselineMs()) : own.mean(),
             t.cardio().hrvPriorSdLn(), true));
       }
     }
     if (today.restingHr() != null) {
-      List<Double> own = prior.stream().filter(d -> d.restingHr() != null).map(d -> d.restingHr().value()).toList();
-      if (own.size() >= t.baselines().minScoreDays() || p.restingHr() != null) {
+      Moments own = win.restingHrBaseline();
+      if (own.n() >= t.baselines().minScoreDays() || p.restingHr() != null) {
         parts.add(part(basis, "resting HR", p.restingHr() != null ? "your resting HR (profile)" : "your recent days",
-            today.restingHr().value(), own, p.restingHr() != null ? p.restingHr() : Stats.mean(own), 3, false));
+            today.restingHr().value(), own, p.restingHr() != null ? p.restingHr() : own.mean(), 3, false));
       }
     }
     if (acwr != null) {
@@ -515,13 +530,13 @@ public final class ReadinessEngine {
     return new Score(goodness, said.isEmpty() ? "" : " Score: " + String.join("; ", said) + ".");
   }
 
-  private double part(Basis basis, String name, String anchorLabel, double value, List<Double> own, double anchor,
+  private double part(Basis basis, String name, String anchorLabel, double value, Moments own, double anchor,
       double spread, boolean higherIsBetter) {
     double z;
-    if (own.size() >= t.baselines().minScoreDays()) {
+    if (own.n() >= t.baselines().minScoreDays()) {
       // An answer that never varied has no SD of its own: the typical spread stands in for it.
-      double sd = Stats.sampleSd(own) > 0 ? Stats.sampleSd(own) : spread;
-      z = (value - Stats.mean(own)) / sd;
+      double sd = own.sd() > 0 ? own.sd() : spread;
+      z = (value - own.mean()) / sd;
       basis.own.add(name);
     } else {
       z = (value - anchor) / spread;
@@ -613,15 +628,10 @@ public final class ReadinessEngine {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The prior baseline window (today excluded), without travel and sick days. */
-  private List<DayInputs> baselineDays(History h, LocalDate date) {
-    return h.days().subMap(date.minusDays(t.baselines().windowDays()), true, date, false).values().stream()
-        .filter(d -> !d.excludedFromBaselines()).toList();
-  }
-
-  private static List<UUID> causedBy(History h, LocalDate date) {
+  private static List<UUID> causedBy(Window win) {
     LinkedHashSet<UUID> ids = new LinkedHashSet<>();
-    for (DayInputs d : h.days().subMap(date.minusDays(CAUSED_BY_DAYS - 1L), true, date, true).values()) {
+    for (int back = CAUSED_BY_DAYS - 1; back >= 0; back--) {
+      DayInputs d = win.day(back);
       if (d.checkin() != null) {
         ids.add(d.checkin().eventId());
       }

@@ -35,6 +35,25 @@ final class Stats {
     return Math.sqrt(ss / values.size());
   }
 
+  /** {@link #mean(List)} of {@code values[from..to)}: the same sum in the same order. */
+  static double mean(double[] values, int from, int to) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += values[i];
+    }
+    return sum / (to - from);
+  }
+
+  /** {@link #populationSd(List)} of {@code values[from..to)}: the same sums in the same order. */
+  static double populationSd(double[] values, int from, int to) {
+    double m = mean(values, from, to);
+    double ss = 0;
+    for (int i = from; i < to; i++) {
+      ss += (values[i] - m) * (values[i] - m);
+    }
+    return Math.sqrt(ss / (to - from));
+  }
+
   static double median(List<Double> values) {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int n = sorted.length;
