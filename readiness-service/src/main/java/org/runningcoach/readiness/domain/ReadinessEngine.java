@@ -46,9 +46,18 @@ public final class ReadinessEngine {
   static final int CAUSED_BY_DAYS = 7;
 
   private final Thresholds t;
+  // The threshold texts depend on the thresholds only: written once, not once per date.
+  private final String cardioThreshold;
+  private final String muscularThreshold;
+  private final String skeletalThreshold;
+  private final String neuralThreshold;
 
   public ReadinessEngine(Thresholds thresholds) {
     this.t = thresholds;
+    this.cardioThreshold = cardioThreshold(t.cardio());
+    this.muscularThreshold = muscularThreshold(t.muscular());
+    this.skeletalThreshold = skeletalThreshold(t.skeletal());
+    this.neuralThreshold = neuralThreshold(t.neural());
   }
 
   /** The BodyState of one date, its facts read straight from the history (cost grows with the history). */
@@ -199,11 +208,7 @@ public final class ReadinessEngine {
     String summary = status == Status.INSUFFICIENT_DATA
         ? "Not enough HRV or resting-HR data to judge the heart."
         : capitalise(String.join("; ", findings)) + ".";
-    String threshold = String.format(Locale.ROOT,
-        "Red: ln(HRV) < mean − %s SD, or < mean − %s SD with resting HR ≥ baseline + %s bpm; "
-            + "Yellow: ln(HRV) < mean − %s SD or resting HR ≥ baseline + %s bpm (hrvScore = SD from baseline, rhrScore = bpm over baseline)",
-        num(c.hrvRedBelowSd()), num(c.hrvYellowBelowSd()), num(c.rhrYellowAboveBpm()), num(c.hrvYellowBelowSd()),
-        num(c.rhrYellowAboveBpm()));
+    String threshold = cardioThreshold;
     return new CardioResult(new Cardio(status, z == null ? null : Stats.round(z, 2), delta == null ? null : Stats.round(delta, 1),
         new Explanation(rule, threshold, summary, inputs, baselines, missing)), illness);
   }
@@ -264,9 +269,7 @@ public final class ReadinessEngine {
     }
     String summary = status == Status.INSUFFICIENT_DATA ? "No soreness answer and not enough workout history."
         : capitalise(String.join("; ", findings)) + (ratio == null && soreness != null ? " (volume not known yet)." : ".");
-    String threshold = "Red: soreness ≥ " + m.sorenessRedFrom() + ", volume > " + pct(m.volumeRedAbove())
-        + " of baseline, or both Yellow conditions; Yellow: soreness > " + m.sorenessYellowAbove() + " or volume > "
-        + pct(m.volumeYellowAbove()) + " (sorenessScore = soreness on 0–100, volumeFatigue = 7-day volume ÷ baseline)";
+    String threshold = muscularThreshold;
     return new Muscular(status, soreness == null ? null : Stats.round(100 * scale(soreness), 1),
         ratio == null ? null : Stats.round(ratio, 2), new Explanation(rule, threshold, summary, inputs, baselines, missing));
   }
@@ -353,9 +356,7 @@ public final class ReadinessEngine {
     String summary = status == Status.INSUFFICIENT_DATA
         ? "Not enough training history: the acute:chronic ratio needs " + s.chronicDays() + " days of load."
         : capitalise(String.join("; ", findings)) + ".";
-    String threshold = "Red: EWMA acute:chronic > " + num(s.acwrRedAbove()) + " or a run > " + pct(1 + s.spikeRedAbove())
-        + " of the longest in " + s.spikeLookbackDays() + " days; Yellow: > " + num(s.acwrYellowAbove()) + " or > "
-        + pct(1 + s.spikeYellowAbove()) + " (acwrScore = EWMA ratio, impactLoad = 7-day sum)";
+    String threshold = skeletalThreshold;
     return new SkeletalResult(new Skeletal(status, acwr == null ? null : Stats.round(acwr, 2),
         impact != null ? Stats.round(impact, 1) : null, new Explanation(rule, threshold, summary, inputs, baselines, missing)), acwr);
   }
@@ -418,11 +419,7 @@ public final class ReadinessEngine {
       missing.add("sleepHours of the two previous nights");
     }
 
-    String threshold = String.format(Locale.ROOT,
-        "Red: sleep < %s h or stress > %d; Yellow: sleep < %s h, nightly mean < %s h or stress ≥ %d"
-            + " (sleepScore = sleep ÷ %s h on 0–100, cnsFatigue = stress and fatigue on 0–100)",
-        num(n.sleepRedBelowHours()), n.stressRedAbove(), num(n.sleepYellowBelowHours()),
-        num(n.sleepMeanYellowBelowHours()), n.stressYellowFrom(), num(n.sleepTargetHours()));
+    String threshold = neuralThreshold;
     if (last == null && stress == null) {
       return new Neural(Status.INSUFFICIENT_DATA, null, null, new Explanation("neural.sleep-stress", threshold,
           "No sleep or stress for " + today.date() + ".", inputs, baselines, missing));
@@ -624,6 +621,36 @@ public final class ReadinessEngine {
       case RED -> notFine.add(red);
       default -> { }
     }
+  }
+
+  // ---------------------------------------------------------------- threshold texts
+
+  private static String cardioThreshold(Thresholds.Cardio c) {
+    return String.format(Locale.ROOT,
+        "Red: ln(HRV) < mean − %s SD, or < mean − %s SD with resting HR ≥ baseline + %s bpm; "
+            + "Yellow: ln(HRV) < mean − %s SD or resting HR ≥ baseline + %s bpm (hrvScore = SD from baseline, rhrScore = bpm over baseline)",
+        num(c.hrvRedBelowSd()), num(c.hrvYellowBelowSd()), num(c.rhrYellowAboveBpm()), num(c.hrvYellowBelowSd()),
+        num(c.rhrYellowAboveBpm()));
+  }
+
+  private static String muscularThreshold(Thresholds.Muscular m) {
+    return "Red: soreness ≥ " + m.sorenessRedFrom() + ", volume > " + pct(m.volumeRedAbove())
+        + " of baseline, or both Yellow conditions; Yellow: soreness > " + m.sorenessYellowAbove() + " or volume > "
+        + pct(m.volumeYellowAbove()) + " (sorenessScore = soreness on 0–100, volumeFatigue = 7-day volume ÷ baseline)";
+  }
+
+  private static String skeletalThreshold(Thresholds.Skeletal s) {
+    return "Red: EWMA acute:chronic > " + num(s.acwrRedAbove()) + " or a run > " + pct(1 + s.spikeRedAbove())
+        + " of the longest in " + s.spikeLookbackDays() + " days; Yellow: > " + num(s.acwrYellowAbove()) + " or > "
+        + pct(1 + s.spikeYellowAbove()) + " (acwrScore = EWMA ratio, impactLoad = 7-day sum)";
+  }
+
+  private static String neuralThreshold(Thresholds.Neural n) {
+    return String.format(Locale.ROOT,
+        "Red: sleep < %s h or stress > %d; Yellow: sleep < %s h, nightly mean < %s h or stress ≥ %d"
+            + " (sleepScore = sleep ÷ %s h on 0–100, cnsFatigue = stress and fatigue on 0–100)",
+        num(n.sleepRedBelowHours()), n.stressRedAbove(), num(n.sleepYellowBelowHours()),
+        num(n.sleepMeanYellowBelowHours()), n.stressYellowFrom(), num(n.sleepTargetHours()));
   }
 
   // ---------------------------------------------------------------- helpers

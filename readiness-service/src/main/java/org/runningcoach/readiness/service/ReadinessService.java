@@ -28,8 +28,8 @@ import org.runningcoach.support.outbox.Outbox;
 /**
  * Takes new inputs into the athlete's history and recomputes every BodyState they touch: the
  * input's date and every later date that already has a state (baselines, loads and the 3-night
- * sleep view reach forward). A recomputed state that differs from the stored one is saved and
- * announced as BodyStateComputed in the same transaction.
+ * sleep view reach forward), all in one pass of the engine. A recomputed state that differs from
+ * the stored one is saved and announced as BodyStateComputed in the same transaction.
  */
 @ApplicationScoped
 public class ReadinessService {
@@ -85,15 +85,20 @@ public class ReadinessService {
           if (dates.isEmpty()) {
             return Uni.createFrom().item(List.<BodyStateComputed>of());
           }
-          return inputs.history(tx, athleteId, dates.last()).flatMap(history -> Multi.createFrom().iterable(dates)
-              .onItem().transformToUniAndConcatenate(d -> save(tx, history, d, stored.get(d)))
-              .collect().asList());
+          // One pass over the history for all of them: a late input for an old date costs about
+          // as much as one date, not one full recomputation per later stored state.
+          return inputs.history(tx, athleteId, dates.last()).flatMap(history -> {
+            var states = engine.computeDates(history, dates);
+            return Multi.createFrom().iterable(dates)
+                .onItem().transformToUniAndConcatenate(d -> save(tx, history.athleteId(), states.get(d), stored.get(d)))
+                .collect().asList();
+          });
         });
   }
 
-  private Uni<BodyStateComputed> save(SqlConnection tx, History history, LocalDate date, JsonObject stored) {
-    BodyStateComputed state = engine.compute(history, date);
-    var event = EventEnvelope.of(EventType.BODY_STATE_COMPUTED, SOURCE, history.athleteId(), UUID.randomUUID(),
+  private Uni<BodyStateComputed> save(SqlConnection tx, String athleteId, BodyStateComputed state, JsonObject stored) {
+    LocalDate date = state.date();
+    var event = EventEnvelope.of(EventType.BODY_STATE_COMPUTED, SOURCE, athleteId, UUID.randomUUID(),
         Instant.now(), state);
     JsonObject json = new JsonObject(EventCodec.encode(event)).getJsonObject("data");
     if (json.equals(stored)) {
@@ -104,7 +109,7 @@ public class ReadinessService {
             VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (athlete_id, local_date) DO UPDATE SET
               state = EXCLUDED.state, event_id = EXCLUDED.event_id, computed_at = EXCLUDED.computed_at""")
-        .execute(Tuple.of(history.athleteId(), date, json, event.id(), event.time().atOffset(ZoneOffset.UTC)))
+        .execute(Tuple.of(athleteId, date, json, event.id(), event.time().atOffset(ZoneOffset.UTC)))
         .flatMap(saved -> outbox.append(tx, EventType.BODY_STATE_COMPUTED, event))
         .replaceWith(state);
   }
