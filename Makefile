@@ -46,8 +46,8 @@ status:
 clean-data:
 	rm -rf .run/kafka/data .run/kafka/logs .run/keycloak/keycloak-*/data/h2 .run/services
 
-## bench-readiness: JMH (one athlete-day from a year of history, beside a plain read of that year) and a year recomputed for 1,000 athletes
+## bench-readiness: JMH athlete-days/s (one date from a year; a year date by date and in one pass; a plain read of the year) and a year recomputed for 1,000 athletes
 bench-readiness:
-	$(MVN) -Pbench install -DskipTests -pl benchmarks -am
+	$(MVN) -Pbench package -DskipTests -pl benchmarks -am
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main ReadinessEngineBenchmark
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.RecomputeYear 1000

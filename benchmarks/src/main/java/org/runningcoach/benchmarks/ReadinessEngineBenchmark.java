@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -18,8 +19,10 @@ import org.runningcoach.readiness.domain.ReadinessEngine;
 import org.runningcoach.readiness.domain.Thresholds;
 
 /**
- * One athlete-day computed from a year of history, single thread; and, as the raw baseline in the
- * same run, a plain pass over the same year's inputs (what any engine must at least read).
+ * The readiness engine on one thread, every figure in athlete-days per second: one date computed
+ * from a year of history; a whole year recomputed date by date with {@code compute} (the old
+ * path) and in one pass with {@code computeRange}; and, as the raw baseline in the same run, a
+ * plain read of the same year's inputs (what any engine must at least do), counted per day read.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -29,15 +32,19 @@ import org.runningcoach.readiness.domain.Thresholds;
 @Measurement(iterations = 3, time = 3)
 public class ReadinessEngineBenchmark {
 
+  static final int DAYS = 365;
+
   History history;
   ReadinessEngine engine;
+  LocalDate firstDay;
   LocalDate lastDay;
 
   @Setup
   public void setUp() {
     history = GeneratedAthletes.year(7);
     engine = new ReadinessEngine(Thresholds.defaults());
-    lastDay = GeneratedAthletes.FIRST.plusDays(364);
+    firstDay = GeneratedAthletes.FIRST;
+    lastDay = GeneratedAthletes.FIRST.plusDays(DAYS - 1);
   }
 
   @Benchmark
@@ -46,6 +53,21 @@ public class ReadinessEngineBenchmark {
   }
 
   @Benchmark
+  @OperationsPerInvocation(DAYS)
+  public void yearDateByDateWithCompute(Blackhole bh) {
+    for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
+      bh.consume(engine.compute(history, d));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(DAYS)
+  public void yearInOnePassWithComputeRange(Blackhole bh) {
+    bh.consume(engine.computeRange(history, firstDay, lastDay));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(DAYS)
   public void baselineReadTheYearOnce(Blackhole bh) {
     double sum = 0;
     for (var d : history.days().values()) {
