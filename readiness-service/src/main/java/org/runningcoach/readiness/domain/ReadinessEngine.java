@@ -150,8 +150,8 @@ public final class ReadinessEngine {
       }
       if (mean != null) {
         z = (ln - mean) / sd;
-        findings.add(String.format(Locale.ROOT, "ln(%s) %.2f is %.1f SD %s the baseline %.2f", metric, ln, Math.abs(z),
-            z < 0 ? "below" : "above", mean));
+        findings.add("ln(" + metric + ") " + Decimals.fixed(ln, 2) + " is " + Decimals.fixed(Math.abs(z), 1) + " SD "
+            + (z < 0 ? "below" : "above") + " the baseline " + Decimals.fixed(mean, 2));
         Moments week = win.hrvWeek(hrv.metric());
         if (week.n() >= 3) {
           double diff = (week.mean() - mean) / sd;
@@ -183,8 +183,8 @@ public final class ReadinessEngine {
       }
       if (mean != null) {
         delta = rhr.value() - mean;
-        findings.add(String.format(Locale.ROOT, "resting HR %s bpm is %+.1f bpm against the baseline %.1f",
-            num(rhr.value()), delta, mean));
+        findings.add("resting HR " + num(rhr.value()) + " bpm is " + Decimals.signed(delta, 1) + " bpm against the baseline "
+            + Decimals.fixed(mean, 1));
       }
     }
 
@@ -240,8 +240,8 @@ public final class ReadinessEngine {
       baselines.add(new Baseline("weeklyVolume", Stats.round(base, 1), null, 28, "mean week of the 4 weeks before the last 7 days"));
       if (base > 0) {
         ratio = Stats.round(week / base, 6);
-        findings.add(String.format(Locale.ROOT, "7-day volume %.0f min is %.0f %% of the 4-week baseline %.0f min",
-            week, ratio * 100, base));
+        findings.add("7-day volume " + Decimals.fixed(week, 0) + " min is " + Decimals.fixed(ratio * 100, 0)
+            + " % of the 4-week baseline " + Decimals.fixed(base, 0) + " min");
       } else {
         missing.add("volume7d (no training in the 4 baseline weeks)");
       }
@@ -306,13 +306,13 @@ public final class ReadinessEngine {
         acwr = Stats.round(r.ewma(), 6);
         baselines.add(new Baseline("chronicLoadEwma", Stats.round(r.ewmaChronic(), 1), null, (int) days,
             "EWMA λ = 2/(" + s.chronicDays() + "+1), seeded with the first daily load; " + unitNote));
-        findings.add(String.format(Locale.ROOT, "acute:chronic %.2f by EWMA (rolling uncoupled %.2f, coupled %.2f)",
-            r.ewma(), r.rollingUncoupled(), r.rollingCoupled()));
+        findings.add("acute:chronic " + Decimals.fixed(r.ewma(), 2) + " by EWMA (rolling uncoupled "
+            + Decimals.fixed(r.rollingUncoupled(), 2) + ", coupled " + Decimals.fixed(r.rollingCoupled(), 2) + ")");
         acwrStatus = acwr > s.acwrRedAbove() ? Status.RED : acwr > s.acwrYellowAbove() ? Status.YELLOW : Status.GREEN;
         double monotony = series.monotony();
-        findings.add(String.format(Locale.ROOT, "monotony %.2f%s, strain %.0f", monotony,
-            monotony >= s.monotonyCritical() ? " (critical)" : monotony >= s.monotonyWarning() ? " (warning)" : "",
-            weekLoad * monotony));
+        findings.add("monotony " + Decimals.fixed(monotony, 2)
+            + (monotony >= s.monotonyCritical() ? " (critical)" : monotony >= s.monotonyWarning() ? " (warning)" : "")
+            + ", strain " + Decimals.fixed(weekLoad * monotony, 0));
       } else {
         missing.add("acwr (" + days + " of " + s.chronicDays() + " days of load history)");
       }
@@ -336,8 +336,8 @@ public final class ReadinessEngine {
             s.spikeLookbackDays(), "longest run of the previous " + s.spikeLookbackDays() + " days (" + unit + ")"));
         if (previous > 0) {
           double over = Stats.round(longest / previous - 1, 6);
-          findings.add(String.format(Locale.ROOT, "today's run is %+.0f %% against the longest of the last %d days",
-              over * 100, s.spikeLookbackDays()));
+          findings.add("today's run is " + Decimals.signed(over * 100, 0) + " % against the longest of the last "
+              + s.spikeLookbackDays() + " days");
           spikeStatus = over > s.spikeRedAbove() ? Status.RED : over > s.spikeYellowAbove() ? Status.YELLOW : Status.GREEN;
         }
       }
