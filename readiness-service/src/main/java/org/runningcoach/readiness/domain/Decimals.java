@@ -30,6 +30,9 @@ final class Decimals {
     String body;
     if (a == 0) {
       body = decimals == 0 ? "0" : "0." + "0".repeat(decimals);
+    } else if (a < 1e7 && a == Math.rint(a)) {
+      // A whole number: Double.toString would print "n.0", which rounds to n and zeros.
+      body = decimals == 0 ? Long.toString((long) a) : Long.toString((long) a) + "." + "0".repeat(decimals);
     } else if (a >= 1e-3 && a < 1e7) {
       body = halfUp(Double.toString(a), decimals);
     } else {

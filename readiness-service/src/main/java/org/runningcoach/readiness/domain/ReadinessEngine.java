@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -656,25 +655,33 @@ public final class ReadinessEngine {
   // ---------------------------------------------------------------- helpers
 
   private static List<UUID> causedBy(Window win) {
-    LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+    List<UUID> ids = new ArrayList<>();
     for (int back = CAUSED_BY_DAYS - 1; back >= 0; back--) {
       DayInputs d = win.day(back);
       if (d.checkin() != null) {
-        ids.add(d.checkin().eventId());
+        addOnce(ids, d.checkin().eventId());
       }
       if (d.hrv() != null) {
-        ids.add(d.hrv().eventId());
+        addOnce(ids, d.hrv().eventId());
       }
       if (d.restingHr() != null) {
-        ids.add(d.restingHr().eventId());
+        addOnce(ids, d.restingHr().eventId());
       }
       if (d.wearableSleepHours() != null) {
-        ids.add(d.wearableSleepHours().eventId());
+        addOnce(ids, d.wearableSleepHours().eventId());
       }
-      d.workouts().forEach(w -> ids.add(w.eventId()));
+      for (DayInputs.Workout w : d.workouts()) {
+        addOnce(ids, w.eventId());
+      }
     }
-    ids.remove(null);
     return List.copyOf(ids);
+  }
+
+  /** First occurrences in order, no nulls: what a LinkedHashSet gives, without hashing a week's few dozen ids. */
+  private static void addOnce(List<UUID> ids, UUID id) {
+    if (id != null && !ids.contains(id)) {
+      ids.add(id);
+    }
   }
 
   private static Status worst(Status a, Status b) {

@@ -58,6 +58,9 @@ final class ReadinessTimeline implements Window {
 
   private int cursor;
   private LoadFacts loadFacts;
+  private Moments hrvBaseline;
+  private AthleteProfile.HrvMetric hrvBaselineMetric;
+  private Moments restingHrBaseline;
 
   ReadinessTimeline(History h, LocalDate from, LocalDate to, Thresholds t) {
     this.t = t;
@@ -163,6 +166,8 @@ final class ReadinessTimeline implements Window {
     int start = firstWorkout >= 0 && firstWorkout < fromIndex ? firstWorkout : fromIndex;
     for (int i = start; i <= toIndex; i++) {
       cursor = i;
+      hrvBaseline = null;
+      restingHrBaseline = null;
       loadFacts = firstWorkout >= 0 && i >= firstWorkout ? stepLoads(i, i >= fromIndex) : null;
       if (i >= fromIndex) {
         each.accept(this);
@@ -184,7 +189,12 @@ final class ReadinessTimeline implements Window {
 
   @Override
   public Moments hrvBaseline(AthleteProfile.HrvMetric metric) {
-    return moments(lnHrv[metric.ordinal()], cursor - t.baselines().windowDays(), cursor);
+    // Cardio and the score both ask for it: summed once per date.
+    if (hrvBaseline == null || hrvBaselineMetric != metric) {
+      hrvBaseline = moments(lnHrv[metric.ordinal()], cursor - t.baselines().windowDays(), cursor);
+      hrvBaselineMetric = metric;
+    }
+    return hrvBaseline;
   }
 
   @Override
@@ -215,7 +225,10 @@ final class ReadinessTimeline implements Window {
 
   @Override
   public Moments restingHrBaseline() {
-    return moments(restingHr, cursor - t.baselines().windowDays(), cursor);
+    if (restingHrBaseline == null) {
+      restingHrBaseline = moments(restingHr, cursor - t.baselines().windowDays(), cursor);
+    }
+    return restingHrBaseline;
   }
 
   @Override
