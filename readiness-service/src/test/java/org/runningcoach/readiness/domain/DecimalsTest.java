@@ -55,4 +55,17 @@ class DecimalsTest {
       same(Math.log(20 + rnd.nextInt(280)) - Math.log(20 + rnd.nextInt(280)));
     }
   }
+
+  @Test
+  void valuesAnUlpOrTwoFromATieReadTheSame() {
+    Random rnd = new Random(43);
+    for (int i = 0; i < 200_000; i++) {
+      double tie = (rnd.nextInt(i % 2 == 0 ? 10_000 : 1_000_000_000) + 0.5) / Math.pow(10, rnd.nextInt(4));
+      same(tie);
+      same(Math.nextUp(tie));
+      same(Math.nextDown(tie));
+      same(Math.nextUp(Math.nextUp(tie)));
+      same(Math.nextDown(Math.nextDown(tie)));
+    }
+  }
 }
