@@ -180,6 +180,9 @@ public class ProblemMappers {
     if (type == Double.class || type == double.class) {
       return "number";
     }
+    if (type == String.class) {
+      return "text (a JSON string)";
+    }
     if (type.isEnum()) {
       return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
     }
