@@ -55,6 +55,10 @@ public final class GarminNotification {
     if (root == null || !root.isObject()) {
       throw new NotANotification("a Garmin notification is a JSON object of summary lists, e.g. {\"dailies\":[...]}");
     }
+    if (holdsNul(root)) {
+      // jsonb cannot hold U+0000: refused here as a 400 rather than failing the insert as a 500
+      throw new NotANotification("the notification holds the character U+0000 (NUL), which cannot be stored");
+    }
     List<Summary> summaries = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> list = it.next();
@@ -70,6 +74,9 @@ public final class GarminNotification {
     JsonNode root = VENDOR_JSON.readTree(body);
     if (root == null) {
       return List.of();
+    }
+    if (holdsNul(root)) {
+      throw new NotANotification("the pulled data holds the character U+0000 (NUL), which cannot be stored");
     }
     if (root.isObject() && root.has(type)) {
       root = root.get(type);
@@ -127,6 +134,26 @@ public final class GarminNotification {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static boolean holdsNul(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf(0) >= 0;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().indexOf(0) >= 0 || holdsNul(e.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode child : node) {
+        if (holdsNul(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The body is JSON but not a Garmin notification. */

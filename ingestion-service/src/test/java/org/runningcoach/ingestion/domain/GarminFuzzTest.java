@@ -128,6 +128,15 @@ class GarminFuzzTest {
     assertThat(GarminReadings.of(summaries.get(0), "athlete", UUID.randomUUID(), Instant.now())).isEmpty();
   }
 
+  /** jsonb cannot store U+0000: such a push is refused before the insert (it was a 500). */
+  @Test
+  void aPushHoldingANulCharacterIsRefused() {
+    byte[] body = "{\"dailies\":[{\"userId\":\"u\",\"summaryId\":\"a\\u0000b\",\"calendarDate\":\"2026-01-14\"}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GarminNotification.parse(body))
+        .isInstanceOf(GarminNotification.NotANotification.class).hasMessageContaining("U+0000");
+  }
+
   @Test
   void mutatedRealPushesAreReadOrRefusedCleanlyNeverCrash() throws IOException {
     int iterations = Integer.getInteger("fuzz.iterations", 300);
