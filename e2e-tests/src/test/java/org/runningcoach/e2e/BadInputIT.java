@@ -245,7 +245,9 @@ class BadInputIT {
       } else if (s.equals(s.toUpperCase()) && s.matches("[A-Z_]+")) {
         m.put("lower case", JSON.getNodeFactory().textNode(s.toLowerCase()));
         m.put("zero-width space", JSON.getNodeFactory().textNode(s + "\u200b"));
-        m.put("homoglyph", JSON.getNodeFactory().textNode(s.replace('A', 'А')));
+        if (s.contains("A") || s.contains("E")) {
+          m.put("homoglyph", JSON.getNodeFactory().textNode(s.replace('A', 'А').replace('E', 'Е')));
+        }
       } else {
         m.put("10,000 characters", JSON.getNodeFactory().textNode("x".repeat(10_000)));
       }

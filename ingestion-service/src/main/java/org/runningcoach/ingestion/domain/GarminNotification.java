@@ -62,9 +62,10 @@ public final class GarminNotification {
     List<Summary> summaries = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> list = it.next();
-      if (list.getValue().isArray()) {
-        summaries.addAll(items(list.getKey(), list.getValue()));
+      if (!list.getValue().isArray()) {
+        throw new NotANotification("'" + list.getKey() + "' must be a list of summaries, e.g. {\"dailies\":[{...}]}");
       }
+      summaries.addAll(items(list.getKey(), list.getValue()));
     }
     return summaries;
   }
@@ -90,7 +91,10 @@ public final class GarminNotification {
   private static List<Summary> items(String type, JsonNode array) {
     List<Summary> out = new ArrayList<>();
     for (JsonNode item : array) {
-      if (!item.isObject() || !item.hasNonNull("userId") || !item.get("userId").isValueNode()) {
+      if (!item.isObject()) {
+        throw new NotANotification("each item of '" + type + "' must be a summary object");
+      }
+      if (!item.hasNonNull("userId") || !item.get("userId").isValueNode()) {
         continue;
       }
       ObjectNode payload = (ObjectNode) item;

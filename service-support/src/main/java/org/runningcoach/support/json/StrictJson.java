@@ -38,7 +38,44 @@ public class StrictJson implements ObjectMapperCustomizer {
         .maxStringLength(1_000_000)
         .maxNumberLength(64)
         .build());
-    mapper.registerModule(new SimpleModule("runningcoach-no-nul").addDeserializer(String.class, new NoNulString()));
+    SimpleModule strict = new SimpleModule("runningcoach-strict-text");
+    strict.addDeserializer(String.class, new NoNulString());
+    strict.setDeserializerModifier(new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
+      @Override
+      public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyDeserializer(
+          com.fasterxml.jackson.databind.DeserializationConfig config, com.fasterxml.jackson.databind.BeanDescription desc,
+          com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+        Class<?> type = desc.getBeanClass();
+        boolean time = type == java.time.OffsetDateTime.class || type == java.time.Instant.class
+            || type == java.time.ZonedDateTime.class || type == java.time.LocalDateTime.class || type == java.time.LocalDate.class;
+        return time ? new TextOnlyTime(deserializer) : deserializer;
+      }
+    });
+    mapper.registerModule(strict);
+  }
+
+  /**
+   * Dates and times are ISO-8601 text only: 12345 would otherwise be read as seconds since 1970
+   * (or days, or an array of fields), a guess no client means.
+   */
+  static final class TextOnlyTime extends com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer {
+    TextOnlyTime(com.fasterxml.jackson.databind.JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatingInstance(
+        com.fasterxml.jackson.databind.JsonDeserializer<?> delegate) {
+      return new TextOnlyTime(delegate);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+        return ctxt.handleUnexpectedToken(handledType(), p);
+      }
+      return super.deserialize(p, ctxt);
+    }
   }
 
   /** Text fields take JSON strings only (not 3 or true) and refuse U+0000. */

@@ -90,6 +90,20 @@ public class ProblemMappers {
     return unavailableResponse(e, request);
   }
 
+  /**
+   * The request body could not be read (a multipart body that ends before its boundary, a
+   * connection cut mid-upload): the client's request is broken, nothing was stored.
+   */
+  @ServerExceptionMapper
+  public Response unreadableBody(java.io.IOException e, HttpServerRequest request) {
+    if (isUnavailable(e)) {
+      return unavailableResponse(e, request);
+    }
+    return Problem.invalid("The request body could not be read: " + e.getMessage()
+        + " (for a file upload: multipart/form-data with the file in a part named 'file')", List.of())
+        .at(request.path()).toResponse();
+  }
+
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
   public Response internal(Throwable e, HttpServerRequest request) {
     if (isUnavailable(e)) {

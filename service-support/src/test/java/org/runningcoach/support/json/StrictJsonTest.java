@@ -12,6 +12,8 @@ class StrictJsonTest {
 
   record Note(String notes, List<String> tags, int count) {}
 
+  record When(java.time.OffsetDateTime at, java.time.LocalDate day) {}
+
   static ObjectMapper strict() {
     ObjectMapper mapper = new ObjectMapper();
     new StrictJson().customize(mapper);
@@ -33,6 +35,17 @@ class StrictJsonTest {
     assertThat(strict().readValue("{\"notes\":\"Ünïcødé 🏃\",\"tags\":[\"a\"],\"count\":2}", Note.class).notes())
         .isEqualTo("Ünïcødé 🏃");
     assertThatThrownBy(() -> strict().readValue("{\"notes\":3,\"tags\":[],\"count\":1}", Note.class))
+        .isInstanceOf(JsonMappingException.class);
+  }
+
+  @Test
+  void timesAreIsoTextNotNumbers() throws Exception {
+    ObjectMapper mapper = strict().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+    assertThat(mapper.readValue("{\"at\":\"2026-01-01T07:00:00+02:00\",\"day\":\"2026-01-01\"}", When.class).day())
+        .isEqualTo(java.time.LocalDate.of(2026, 1, 1));
+    assertThatThrownBy(() -> mapper.readValue("{\"at\":12345,\"day\":\"2026-01-01\"}", When.class))
+        .isInstanceOf(JsonMappingException.class);
+    assertThatThrownBy(() -> mapper.readValue("{\"at\":\"2026-01-01T07:00:00Z\",\"day\":[2026,1,1]}", When.class))
         .isInstanceOf(JsonMappingException.class);
   }
 }
