@@ -15,14 +15,14 @@ import org.runningcoach.faults.Athletes.Athlete;
  * The fault suite (make faults): the five packaged services on the suite's own PostgreSQL and
  * Kafka, a generated workload through the gateway, faults injected while it runs, and a checker
  * that compares every accepted input with what the system holds. Sizes: -Dfaults.athletes
- * (default 30), -Dfaults.rate (requests per second while faults are injected, default 12).
+ * (default 30), -Dfaults.rate (requests per second while faults are injected, default 8).
  */
 class FaultSuiteTest {
 
   @Test
   void nothingAcceptedIsLostOrCountedTwiceThroughKillsRestartsAndPoison() throws Exception {
     int athleteCount = Integer.getInteger("faults.athletes", 30);
-    double rate = Double.parseDouble(System.getProperty("faults.rate", "12"));
+    double rate = Double.parseDouble(System.getProperty("faults.rate", "8"));
     long started = System.nanoTime();
     try (Infra infra = new Infra()) {
       infra.start();

@@ -58,6 +58,12 @@ final class Faults {
     sendPoison();
     windows.add(new Window("poison message on " + CONSUMED.size() + " topics", t, System.nanoTime()));
     pause(3);
+    t = System.nanoTime();
+    infra.script("postgres.sh", "kill");
+    pause(6);
+    infra.script("postgres.sh", "start");
+    windows.add(new Window("PostgreSQL crash (immediate stop), down 6 s, restart", t, System.nanoTime()));
+    pause(5);
     for (String name : List.of("ingestion-service", "activity-service", "readiness-service", "scheduler-service",
         "gateway-service")) {
       Infra.Service s = infra.service(name);
@@ -92,12 +98,6 @@ final class Faults {
     ingestion.awaitReady();
     windows.add(new Window("SIGTERM + restart ingestion-service", t, System.nanoTime()));
     pause(4);
-    t = System.nanoTime();
-    infra.script("postgres.sh", "kill");
-    pause(6);
-    infra.script("postgres.sh", "start");
-    windows.add(new Window("PostgreSQL crash (immediate stop), down 6 s, restart", t, System.nanoTime()));
-    pause(5);
   }
 
   private static void pause(int seconds) throws InterruptedException {

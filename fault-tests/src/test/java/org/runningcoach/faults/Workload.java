@@ -65,8 +65,7 @@ final class Workload {
       List<Op> s = new ArrayList<>();
       s.add(op(a, Kind.DEVICE_LINK, "/device-links/garmin", obj().put("garminUserId", a.garminUserId()), null, null, false));
       ObjectNode plan = obj().put("raceDate", today.plusWeeks(12).toString()).put("distance", "HALF")
-          .put("currentWeeklyKm", 30.0).put("longRunDay", "SUNDAY")
-          .put("startDate", today.minusDays(10).toString()); // the load's days have workouts to adapt
+          .put("currentWeeklyKm", 30.0).put("longRunDay", "SUNDAY"); // starts today: today's check-ins adapt it
       ArrayNode days = plan.putArray("availableDays");
       for (DayOfWeek d : DayOfWeek.values()) {
         days.add(d.name());
