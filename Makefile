@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: up down token test build infra status clean-data bench-readiness
+.PHONY: up down token test build infra status clean-data bench-readiness faults
 
 ## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
 up: infra build-if-needed
@@ -51,3 +51,9 @@ bench-readiness:
 	$(MVN) -Pbench package -DskipTests -pl benchmarks -am
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main ReadinessEngineBenchmark
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.RecomputeYear 1000
+
+## faults: the fault suite: its own PostgreSQL (5442) and Kafka (9192), the packaged services on 19180-19184, a generated load through the gateway with services, broker and database killed mid-load, then a checker (lost/duplicated/mismatched must be 0)
+faults:
+	@scripts/keycloak.sh up
+	$(MVN) -Pfaults package -DskipTests -pl fault-tests -am
+	java -cp "fault-tests/target/test-classes:$$(cat fault-tests/target/classpath.txt)" -Drunningcoach.root=$(CURDIR) org.runningcoach.faults.FaultSuite

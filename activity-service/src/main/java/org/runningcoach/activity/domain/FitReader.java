@@ -75,6 +75,10 @@ final class FitReader {
       }
     } catch (FitRuntimeException e) {
       throw new InvalidActivityFile("The FIT file is damaged or truncated (" + e.getMessage() + ")", e);
+    } catch (IndexOutOfBoundsException e) {
+      // The SDK indexes its arrays with sizes read from the file: a damaged definition message
+      // (found by ParserFuzzTest) makes it read past them instead of raising FitRuntimeException.
+      throw new InvalidActivityFile("The FIT file is damaged: a message does not match its definition", e);
     }
     if (records.isEmpty() && sessionStart == null) {
       throw new InvalidActivityFile("The FIT file holds no activity: no records and no session");

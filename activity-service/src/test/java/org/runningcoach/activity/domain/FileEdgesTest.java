@@ -83,6 +83,15 @@ class FileEdgesTest {
     }
   }
 
+  /** Found by ParserFuzzTest: the FIT SDK read past an array instead of raising FitRuntimeException (was a 500). */
+  @Test
+  void aFitFileWithADamagedDefinitionMessageIsRefusedNotA500() {
+    byte[] damaged = realFile("fuzz-fenix5-damaged-definition.fit");
+    assertThatThrownBy(() -> ActivityFiles.parse(damaged))
+        .isInstanceOf(InvalidActivityFile.class)
+        .hasMessageContaining("damaged");
+  }
+
   @Test
   void gpxHeartRateIsFoundUnderAnyPrefixAndMissingPointsAreToleratedWithMilliseconds() {
     String gpx = """

@@ -87,7 +87,32 @@ public class Forwarder {
       }
     }
     Buffer body = r.body();
+    String type = r.getHeader("Content-Type");
+    if (r.statusCode() >= 400 && (type == null || !type.startsWith(PROBLEM_JSON))) {
+      // An error the service's HTTP layer wrote itself (e.g. 413 from its body-size limit, before
+      // any resource ran) has no problem body: clients get problem+json for every error all the same.
+      return builder.type(PROBLEM_JSON).entity(problemFor(r.statusCode())).build();
+    }
     return builder.entity(body == null ? null : body.getBytes()).build();
+  }
+
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  static java.util.Map<String, Object> problemFor(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "Error" : known.getReasonPhrase();
+    String detail = switch (status) {
+      case 413 -> "The request body is larger than this route accepts (see the API limits)";
+      case 414 -> "The request line is too long";
+      case 431 -> "The request headers are too large";
+      default -> title;
+    };
+    java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+    problem.put("type", "https://runningcoach.org/problems/" + title.toLowerCase().replace(' ', '-'));
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    return problem;
   }
 
   /** The service could not be reached or did not answer in time. */

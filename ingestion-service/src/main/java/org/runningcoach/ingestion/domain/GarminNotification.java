@@ -55,12 +55,17 @@ public final class GarminNotification {
     if (root == null || !root.isObject()) {
       throw new NotANotification("a Garmin notification is a JSON object of summary lists, e.g. {\"dailies\":[...]}");
     }
+    if (holdsNul(root)) {
+      // jsonb cannot hold U+0000: refused here as a 400 rather than failing the insert as a 500
+      throw new NotANotification("the notification holds the character U+0000 (NUL), which cannot be stored");
+    }
     List<Summary> summaries = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> list = it.next();
-      if (list.getValue().isArray()) {
-        summaries.addAll(items(list.getKey(), list.getValue()));
+      if (!list.getValue().isArray()) {
+        throw new NotANotification("'" + list.getKey() + "' must be a list of summaries, e.g. {\"dailies\":[{...}]}");
       }
+      summaries.addAll(items(list.getKey(), list.getValue()));
     }
     return summaries;
   }
@@ -70,6 +75,9 @@ public final class GarminNotification {
     JsonNode root = VENDOR_JSON.readTree(body);
     if (root == null) {
       return List.of();
+    }
+    if (holdsNul(root)) {
+      throw new NotANotification("the pulled data holds the character U+0000 (NUL), which cannot be stored");
     }
     if (root.isObject() && root.has(type)) {
       root = root.get(type);
@@ -83,7 +91,10 @@ public final class GarminNotification {
   private static List<Summary> items(String type, JsonNode array) {
     List<Summary> out = new ArrayList<>();
     for (JsonNode item : array) {
-      if (!item.isObject() || !item.hasNonNull("userId") || !item.get("userId").isValueNode()) {
+      if (!item.isObject()) {
+        throw new NotANotification("each item of '" + type + "' must be a summary object");
+      }
+      if (!item.hasNonNull("userId") || !item.get("userId").isValueNode()) {
         continue;
       }
       ObjectNode payload = (ObjectNode) item;
@@ -127,6 +138,26 @@ public final class GarminNotification {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static boolean holdsNul(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf(0) >= 0;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().indexOf(0) >= 0 || holdsNul(e.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode child : node) {
+        if (holdsNul(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The body is JSON but not a Garmin notification. */

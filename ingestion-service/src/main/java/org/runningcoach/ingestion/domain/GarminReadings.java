@@ -49,8 +49,9 @@ public final class GarminReadings {
             athleteId, recordId, recordedAt);
         default -> List.of();
       };
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-      // A field of an unexpected type ("restingHeartRate...": "n/a"): keep the raw summary, emit nothing.
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
+      // A field of an unexpected type ("restingHeartRate...": "n/a") or a time no clock can hold
+      // (startTimeInSeconds 2^63-1, found by GarminFuzzTest; was a 500): keep the raw summary, emit nothing.
       return List.of();
     }
   }

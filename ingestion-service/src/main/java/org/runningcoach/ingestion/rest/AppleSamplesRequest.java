@@ -25,6 +25,9 @@ public record AppleSamplesRequest(
       @NotNull(message = "is required (ISO-8601 with offset)") OffsetDateTime start,
       @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       @NotNull(message = "is required (ISO-8601 with offset)") OffsetDateTime end,
+      // A reading no phone can report (negative, or beyond any unit's range) is refused, not stored.
+      @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
+      @jakarta.validation.constraints.DecimalMax(value = "100000", message = "must be at most 100000")
       Double value,
       @Size(max = 20, message = "is at most 20 characters") String unit,
       Stage stage,

@@ -80,24 +80,76 @@ public class ProblemMappers {
     return builder.build();
   }
 
-  /** The database or broker is unreachable: nothing was stored, the client may retry. */
+  /**
+   * The database (or another backing store) is unreachable or going away: the request was not
+   * completed and the client may retry. Answered 503 with Retry-After, never 500, so a client
+   * (and the gateway, which passes it through) knows that retrying is the right thing to do.
+   */
   @ServerExceptionMapper({ConnectException.class, io.vertx.sqlclient.ClosedConnectionException.class})
   public Response unavailable(Exception e, HttpServerRequest request) {
-    LOG.warnf("service unavailable for %s %s: %s", request.method(), request.path(), e.toString());
-    return Response.status(503).type(Problem.MEDIA).header("Retry-After", "5")
-        .entity(Problem.of(503, "unavailable", "Service unavailable",
-            "A backing store is unreachable; nothing was stored. Retry in a few seconds.").at(request.path()))
-        .build();
+    return unavailableResponse(e, request);
+  }
+
+  /**
+   * The request body could not be read (a multipart body that ends before its boundary, a
+   * connection cut mid-upload): the client's request is broken, nothing was stored.
+   */
+  @ServerExceptionMapper
+  public Response unreadableBody(java.io.IOException e, HttpServerRequest request) {
+    if (isUnavailable(e)) {
+      return unavailableResponse(e, request);
+    }
+    return Problem.invalid("The request body could not be read: " + e.getMessage()
+        + " (for a file upload: multipart/form-data with the file in a part named 'file')", List.of())
+        .at(request.path()).toResponse();
   }
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
   public Response internal(Throwable e, HttpServerRequest request) {
+    if (isUnavailable(e)) {
+      return unavailableResponse(e, request);
+    }
     String reference = UUID.randomUUID().toString();
     LOG.errorf(e, "internal error %s on %s %s", reference, request.method(), request.path());
     return Response.status(500).type(Problem.MEDIA)
         .entity(Problem.of(500, "internal", "Internal error",
             "Something went wrong on our side; nothing was stored. Reference " + reference).at(request.path()))
         .build();
+  }
+
+  private static Response unavailableResponse(Throwable e, HttpServerRequest request) {
+    LOG.warnf("service unavailable for %s %s: %s", request.method(), request.path(), e.toString());
+    return Response.status(503).type(Problem.MEDIA).header("Retry-After", RETRY_AFTER_SECONDS)
+        .entity(Problem.of(503, "unavailable", "Service unavailable",
+            "A backing store is unreachable; the request was not completed. Retry in a few seconds.").at(request.path()))
+        .build();
+  }
+
+  static final String RETRY_AFTER_SECONDS = "5";
+
+  /**
+   * True when the failure, or anything that caused it, says the database connection is gone or
+   * the server is not accepting work: refused or dropped connections, and PostgreSQL's SQLSTATE
+   * classes 08 (connection exception) and 57P (shutdown, crash, starting up).
+   */
+  static boolean isUnavailable(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+          || t instanceof java.nio.channels.ClosedChannelException || t instanceof io.netty.channel.ConnectTimeoutException
+          || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+          : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+      if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   static Problem jsonProblem(JsonProcessingException e) {
@@ -141,6 +193,9 @@ public class ProblemMappers {
     }
     if (type == Double.class || type == double.class) {
       return "number";
+    }
+    if (type == String.class) {
+      return "text (a JSON string)";
     }
     if (type.isEnum()) {
       return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
