@@ -104,6 +104,18 @@ spec:
                   name: {{ include "runningcoach.encryptionSecretName" $root }}
                   key: master-key
             {{- end }}
+            {{- if $svc.garmin }}
+            - name: GARMIN_CONSUMER_KEY
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "runningcoach.garminSecretName" $root }}
+                  key: consumer-key
+            - name: GARMIN_SIGNING_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "runningcoach.garminSecretName" $root }}
+                  key: signing-secret
+            {{- end }}
           startupProbe:
             httpGet:
               path: /q/health/started
