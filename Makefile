@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: up down token test build infra status clean-data bench-readiness
+.PHONY: up down token test build infra status clean-data bench-readiness bench-import
 
 ## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
 up: infra build-if-needed
@@ -51,3 +51,8 @@ bench-readiness:
 	$(MVN) -Pbench install -DskipTests -pl benchmarks -am
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main ReadinessEngineBenchmark
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.RecomputeYear 1000
+
+## bench-import: Apple Health export.xml import rate (1M generated records) through a real ingestion-service, beside a raw StAX read of the same file
+bench-import:
+	$(MVN) -Pbench package -DskipTests -pl benchmarks,ingestion-service -am
+	scripts/bench-import.sh
