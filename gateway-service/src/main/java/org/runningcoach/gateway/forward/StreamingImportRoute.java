@@ -88,6 +88,9 @@ public class StreamingImportRoute {
     if (length != null) {
       options.putHeader("Content-Length", length.trim());
     }
+    if ("100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
+      rc.response().writeContinue(); // curl waits for it before sending a large body
+    }
     client.request(options)
         .compose(out -> {
           if (length == null) {

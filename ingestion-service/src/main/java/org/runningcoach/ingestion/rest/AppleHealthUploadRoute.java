@@ -59,13 +59,13 @@ public class AppleHealthUploadRoute {
 
   public AppleHealthUploadRoute(HttpAuthenticator authenticator, AppleImportService imports, ObjectMapper json,
       Vertx vertx, @ConfigProperty(name = "ingestion.import.max-size", defaultValue = "2G") MemorySize maxSize,
-      @ConfigProperty(name = "ingestion.import.dir") java.util.Optional<String> dir) {
+      @ConfigProperty(name = "ingestion.import.dir") String dir) {
     this.authenticator = authenticator;
     this.imports = imports;
     this.json = json;
     this.vertx = vertx;
     this.maxBytes = maxSize.asLongValue();
-    this.dir = Path.of(dir.orElse(System.getProperty("java.io.tmpdir")), "runningcoach-imports");
+    this.dir = Path.of(dir, "runningcoach-imports");
   }
 
   void register(@Observes Router router) {
@@ -122,7 +122,12 @@ public class AppleHealthUploadRoute {
           delete(file);
           problem(rc, 503, "unavailable", "Service unavailable", "No room to receive the file; retry later");
         })
-        .onSuccess(out -> receive(rc, athleteId, file, out));
+        .onSuccess(out -> {
+          if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            rc.response().writeContinue(); // curl waits for it before sending a large body
+          }
+          receive(rc, athleteId, file, out);
+        });
   }
 
   private void receive(RoutingContext rc, String athleteId, Path file, AsyncFile out) {

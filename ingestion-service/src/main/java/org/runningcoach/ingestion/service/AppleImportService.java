@@ -24,8 +24,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLStreamException;
@@ -42,6 +46,8 @@ import org.runningcoach.support.outbox.Outbox;
  * file is streamed twice (first only to check it is well-formed to its end, so a truncated or
  * broken file stores nothing; then to store its samples in batches), and only the set of days
  * seen is kept between batches. The days are then announced like the webhook's.
+ * An import whose process stops (restart, crash) is failed by the heartbeat of any replica after
+ * five minutes without a touch; importing the file again completes it.
  * The same file imported again by the same athlete after a finished import is answered from
  * that import (duplicateOf) without reading it; otherwise every day it touches is recomputed
  * and only days whose value changed are announced.
@@ -72,18 +78,47 @@ public class AppleImportService {
     this.metrics = metrics;
   }
 
-  /** An import cut off by a restart has lost its temporary file: say so, the athlete imports again. */
+  /** Imports queued or running in this process; their rows are touched every minute while they are. */
+  private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "apple-health-import-heartbeat");
+    t.setDaemon(true);
+    return t;
+  });
+  /** An unfinished import whose row nobody touched for this long lost its process (and temporary file). */
+  static final java.time.Duration ORPHANED_AFTER = java.time.Duration.ofMinutes(5);
+
   void onStart(@Observes StartupEvent start) {
-    pool.preparedQuery("""
-            UPDATE apple_import SET state = 'FAILED', updated_at = $1, finished_at = $1,
-              error = 'Interrupted by a restart of the service before it finished; import the file again (samples '
-                   || 'already stored are kept and not counted twice)'
-            WHERE state IN ('QUEUED', 'VALIDATING', 'IMPORTING')""")
-        .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC))).await().indefinitely();
+    heartbeat.scheduleWithFixedDelay(this::beat, 0, 60, TimeUnit.SECONDS);
   }
 
   void onStop(@Observes ShutdownEvent stop) {
+    heartbeat.shutdownNow();
     worker.shutdownNow();
+  }
+
+  /**
+   * Keeps this process's imports alive and fails those of a process that stopped (a restart, a
+   * crash, another replica gone): their file is lost, the athlete imports again (samples already
+   * stored are kept and not counted twice).
+   */
+  private void beat() {
+    try {
+      Instant now = clock.instant();
+      if (!mine.isEmpty()) {
+        pool.preparedQuery("UPDATE apple_import SET updated_at = $2 WHERE id = ANY($1) AND finished_at IS NULL")
+            .execute(Tuple.of(mine.toArray(new UUID[0]), now.atOffset(ZoneOffset.UTC))).await().indefinitely();
+      }
+      pool.preparedQuery("""
+              UPDATE apple_import SET state = 'FAILED', updated_at = $1, finished_at = $1,
+                error = 'Interrupted (the service stopped before it finished); import the file again: samples '
+                     || 'already stored are kept and not counted twice'
+              WHERE state IN ('QUEUED', 'VALIDATING', 'IMPORTING') AND updated_at < $2""")
+          .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), now.minus(ORPHANED_AFTER).atOffset(ZoneOffset.UTC)))
+          .await().indefinitely();
+    } catch (RuntimeException e) {
+      LOG.warnf("apple-health import heartbeat failed: %s", e.toString());
+    }
   }
 
   /**
@@ -132,7 +167,14 @@ public class AppleImportService {
     if (duplicateOf != null) {
       delete(file);
     } else {
-      worker.execute(() -> run(id, athleteId, file));
+      mine.add(id);
+      worker.execute(() -> {
+        try {
+          run(id, athleteId, file);
+        } finally {
+          mine.remove(id);
+        }
+      });
     }
     return view(athleteId, id);
   }
@@ -232,12 +274,21 @@ public class AppleImportService {
       List<Sample> samples = List.copyOf(batch);
       batch.clear();
       Instant now = clock.instant();
-      outbox.inTransaction(tx -> days.store(tx, athleteId, samples)
-              .flatMap(stored -> tx.preparedQuery("""
-                      UPDATE apple_import SET records_read = $2, accepted = $3, skipped = $4, skipped_reasons = $5,
-                        updated_at = $6 WHERE id = $1""")
-                  .execute(Tuple.from(new Object[] {id, read, accepted, skipped, new JsonObject(new java.util.HashMap<String, Object>(reasons)),
-                      now.atOffset(ZoneOffset.UTC)}))))
+      // The progress first: if the athlete erased their data meanwhile (DELETE /me), the import row is
+      // gone and nothing more is stored.
+      outbox.inTransaction(tx -> tx.preparedQuery("""
+                  UPDATE apple_import SET records_read = $2, accepted = $3, skipped = $4, skipped_reasons = $5,
+                    updated_at = $6 WHERE id = $1""")
+              .execute(Tuple.from(new Object[] {id, read, accepted, skipped,
+                  new JsonObject(new java.util.HashMap<String, Object>(reasons)), now.atOffset(ZoneOffset.UTC)}))
+              .flatMap(updated -> {
+                if (updated.rowCount() == 0) {
+                  throw new IllegalStateException("the import no longer exists (the athlete's data was erased)");
+                }
+                // The Stored result's newWorkouts() are the WORKOUT samples seen for the first time, the same
+                // hand-off point to activity-service as in AppleService.
+                return days.store(tx, athleteId, samples);
+              }))
           .await().indefinitely();
     }
   }
@@ -253,7 +304,13 @@ public class AppleImportService {
                   UPDATE apple_import SET days_affected = days_affected + $2, events = events + $3, updated_at = $4
                   WHERE id = $1""")
               .execute(Tuple.of(progress.id, announced.days(), announced.events(), now.atOffset(ZoneOffset.UTC)))
-              .replaceWith(announced)))
+              .map(updated -> {
+                if (updated.rowCount() == 0) {
+                  // Rolls the announcement back: the athlete's data was erased meanwhile.
+                  throw new IllegalStateException("the import no longer exists (the athlete's data was erased)");
+                }
+                return announced;
+              })))
           .await().indefinitely();
       progress.daysAffected += done.days();
       progress.events += done.events();
