@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: up down token test build infra status clean-data bench-readiness faults
+.PHONY: up down token test build infra status clean-data bench-readiness bench-import faults
 
 ## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
 up: infra build-if-needed
@@ -57,3 +57,8 @@ faults:
 	@scripts/keycloak.sh up
 	$(MVN) -Pfaults package -DskipTests -pl fault-tests -am
 	java -cp "fault-tests/target/test-classes:$$(cat fault-tests/target/classpath.txt)" -Drunningcoach.root=$(CURDIR) org.runningcoach.faults.FaultSuite
+
+## bench-import: Apple Health export.xml import rate (1M generated records) through a real ingestion-service, beside a raw StAX read of the same file
+bench-import:
+	$(MVN) -Pbench package -DskipTests -pl benchmarks,ingestion-service -am
+	scripts/bench-import.sh

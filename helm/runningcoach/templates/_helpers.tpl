@@ -29,6 +29,15 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- .Values.encryption.existingSecret | default (printf "%s-encryption" .Release.Name) -}}
 {{- end }}
 
+{{- define "runningcoach.garminSecretName" -}}
+{{- .Values.garmin.existingSecret | default (printf "%s-garmin" .Release.Name) -}}
+{{- end }}
+
+{{/* True (non-empty) when at least one service takes Garmin webhooks. */}}
+{{- define "runningcoach.anyGarmin" -}}
+{{- range $name, $svc := .Values.services }}{{ if $svc.garmin }}yes{{ end }}{{ end -}}
+{{- end }}
+
 {{/* Args: root, name, db (the service's database values). */}}
 {{- define "runningcoach.databaseSecretName" -}}
 {{- .db.existingSecret | default (printf "%s-%s-db" .root.Release.Name .name) -}}

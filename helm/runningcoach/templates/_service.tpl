@@ -104,6 +104,18 @@ spec:
                   name: {{ include "runningcoach.encryptionSecretName" $root }}
                   key: master-key
             {{- end }}
+            {{- if $svc.garmin }}
+            - name: GARMIN_CONSUMER_KEY
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "runningcoach.garminSecretName" $root }}
+                  key: consumer-key
+            - name: GARMIN_SIGNING_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "runningcoach.garminSecretName" $root }}
+                  key: signing-secret
+            {{- end }}
           startupProbe:
             httpGet:
               path: /q/health/started
@@ -131,13 +143,23 @@ spec:
             capabilities:
               drop: ["ALL"]
           volumeMounts:
-            # The only writable path: Vert.x file cache, JVM perf data, multipart uploads.
+            # Writable: /tmp (Vert.x file cache, JVM perf data, multipart uploads), and imports where set.
             - name: tmp
               mountPath: /tmp
+            {{- with $svc.imports }}
+            # Uploaded history files (Apple Health export.xml, up to 2 GB) while they are imported.
+            - name: imports
+              mountPath: {{ .mountPath }}
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: 256Mi
+        {{- with $svc.imports }}
+        - name: imports
+          emptyDir:
+            sizeLimit: {{ .sizeLimit }}
+        {{- end }}
 ---
 apiVersion: v1
 kind: Service

@@ -109,6 +109,16 @@ class ComposeFileTest {
   }
 
   @Test
+  void theGarminWebhookCredentialsInDotEnvAreIngestionsDevelopmentValues() throws Exception {
+    Map<String, String> dotEnv = dotEnv();
+    var props = Repo.applicationProperties("ingestion-service");
+    assertThat(COMPOSE.environment("ingestion-service").get("GARMIN_CONSUMER_KEY")).hasToString("${GARMIN_CONSUMER_KEY}");
+    assertThat(COMPOSE.environment("ingestion-service").get("GARMIN_SIGNING_SECRET")).hasToString("${GARMIN_SIGNING_SECRET}");
+    assertThat(dotEnv.get("GARMIN_CONSUMER_KEY")).isEqualTo(props.getProperty("garmin.consumer-key"));
+    assertThat(dotEnv.get("GARMIN_SIGNING_SECRET")).isEqualTo(props.getProperty("garmin.signing-secret"));
+  }
+
+  @Test
   void postgresInitCreatesTheDatabaseAndARoleOwningASchemaForEachStatefulService() {
     @SuppressWarnings("unchecked")
     String sql = ((Map<String, Object>) COMPOSE.configs().get("postgres-init")).get("content").toString();

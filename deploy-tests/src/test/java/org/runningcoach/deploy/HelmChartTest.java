@@ -114,6 +114,20 @@ class HelmChartTest {
   }
 
   @Test
+  void uploadedImportsWaitOnAVolumeOfTheirOwnRatherThanTheSmallTmp() {
+    Container c = DEFAULTS.container("ingestion-service");
+    var mount = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/imports")).findFirst().orElseThrow();
+    PodSpec pod = DEFAULTS.one(Deployment.class, "ingestion-service").getSpec().getTemplate().getSpec();
+    assertThat(pod.getVolumes()).anySatisfy(v -> {
+      assertThat(v.getName()).isEqualTo(mount.getName());
+      assertThat(v.getEmptyDir().getSizeLimit().toString()).isEqualTo("5Gi");
+    });
+    assertThat(DEFAULTS.environment("ingestion-service")).containsEntry("INGESTION_IMPORT_DIR", "/imports");
+    assertThat(ComposeFileTest.COMPOSE.environment("ingestion-service").get("INGESTION_IMPORT_DIR")).hasToString("/imports");
+    assertThat(ComposeFileTest.COMPOSE.service("ingestion-service").get("volumes").toString()).contains(":/imports");
+  }
+
+  @Test
   void eachKubernetesServiceSendsItsPortToTheContainerPort() {
     for (String s : SERVICES) {
       var port = DEFAULTS.one(Service.class, s).getSpec().getPorts().get(0);
@@ -266,6 +280,8 @@ class HelmChartTest {
     Map<String, Object> values = new HashMap<>();
     values.put("oidc.existingSecret", "idp");
     values.put("encryption.existingSecret", "master-keys");
+    values.put("garmin.existingSecret", "garmin-webhook");
+    values.put("garmin.signingSecret", "leftover");
     // Values left behind from a quick start must not be rendered once a Secret is referenced.
     // (Given values make ordinary Secrets; only generated ones are install hooks.)
     values.put("encryption.masterKey", "bGVmdG92ZXI=");
@@ -285,7 +301,36 @@ class HelmChartTest {
       }
     }
     assertThat(r.environment("ingestion-service"))
-        .containsEntry("RUNNINGCOACH_ENCRYPTION_MASTER_KEY", "secret:master-keys/master-key");
+        .containsEntry("RUNNINGCOACH_ENCRYPTION_MASTER_KEY", "secret:master-keys/master-key")
+        .containsEntry("GARMIN_CONSUMER_KEY", "secret:garmin-webhook/consumer-key")
+        .containsEntry("GARMIN_SIGNING_SECRET", "secret:garmin-webhook/signing-secret");
+  }
+
+  @Test
+  void garminWebhookCredentialsComeFromTheChartsSecretOnlyForTheServiceThatTakesTheWebhook() {
+    var r = Chart.render(Map.of("garmin.consumerKey", "our-consumer-key", "garmin.signingSecret", "our-signing-secret"));
+    Secret garmin = r.one(Secret.class, Chart.RELEASE + "-garmin");
+    assertThat(new String(Base64.getDecoder().decode(garmin.getData().get("consumer-key")), StandardCharsets.UTF_8))
+        .isEqualTo("our-consumer-key");
+    for (String s : SERVICES) {
+      Map<String, String> env = r.environment(s);
+      if (s.equals("ingestion-service")) {
+        assertThat(env).containsEntry("GARMIN_CONSUMER_KEY", "secret:" + Chart.RELEASE + "-garmin/consumer-key")
+            .containsEntry("GARMIN_SIGNING_SECRET", "secret:" + Chart.RELEASE + "-garmin/signing-secret");
+      } else {
+        assertThat(env).as(s).doesNotContainKeys("GARMIN_CONSUMER_KEY", "GARMIN_SIGNING_SECRET");
+      }
+    }
+    for (HasMetadata o : r.objects()) {
+      if (!(o instanceof Secret)) {
+        assertThat(o.toString()).as(o.getKind() + " " + o.getMetadata().getName()).doesNotContain("our-signing-secret");
+      }
+    }
+    // Left empty, both are generated once at install by a pre-install hook (which helm-java's template leaves
+    // out): the webhook refuses every sender until they are set, and the service still reads them from the Secret.
+    assertThat(DEFAULTS.environment("ingestion-service"))
+        .containsEntry("GARMIN_CONSUMER_KEY", "secret:" + Chart.RELEASE + "-garmin/consumer-key")
+        .containsEntry("GARMIN_SIGNING_SECRET", "secret:" + Chart.RELEASE + "-garmin/signing-secret");
   }
 
   @Test

@@ -82,6 +82,9 @@ class AuthorizationMatrixIT {
     ROUTES.put("POST /device-links/garmin", new Route(Access.OWN, "{\"garminUserId\":\"matrix-test\"}"));
     ROUTES.put("GET /device-links", new Route(Access.OWN, null));
     ROUTES.put("DELETE /device-links/garmin", new Route(Access.OWN, null));
+    ROUTES.put("POST /device-links/garmin/backfill", new Route(Access.OWN, "{\"from\":\"%1$s\",\"to\":\"%1$s\"}"));
+    ROUTES.put("POST /imports/apple-health", new Route(Access.OWN, null));
+    ROUTES.put("GET /imports/{id}", new Route(Access.ID, null));
   }
 
   static String demo;

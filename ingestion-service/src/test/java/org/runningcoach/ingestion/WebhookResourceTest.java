@@ -91,7 +91,8 @@ class WebhookResourceTest {
 
   @org.junit.jupiter.api.AfterEach
   void dropOurEvents() {
-    pool.query("DELETE FROM outbox WHERE payload LIKE '%/ingestion-service/webhooks/%'").execute().await().indefinitely();
+    pool.query("DELETE FROM outbox WHERE payload LIKE '%/ingestion-service/webhooks/%' "
+        + "OR payload LIKE '%/ingestion-service/device-links/%'").execute().await().indefinitely();
   }
 
   static ValidatableResponse signedPost(String body) {
@@ -146,6 +147,38 @@ class WebhookResourceTest {
         .statusCode(200).body("stored", equalTo(1)).body("events", equalTo(1));
     assertThat(inboxRows(garminUser)).isEqualTo(3);
     assertThat(garminEventsFor(garminUser)).isEqualTo(3);
+
+    // The athlete's data export holds the link and every summary kept for them.
+    given().auth().oauth2(demo).get("/me/export").then().statusCode(200)
+        .body("deviceLinks.vendorUserId", hasItem(garminUser))
+        .body("inbox.findAll { it.vendorUserId == '" + garminUser + "' }.summaryType", hasItem("dailies"))
+        .body("inbox.findAll { it.vendorUserId == '" + garminUser + "' }.size()", equalTo(3));
+  }
+
+  @Test
+  void badItemsAreQuarantinedWithTheir200AndTheGoodOnesStored() throws Exception {
+    String u = garminUser;
+    String body = "{\"dailies\":["
+        + "{\"userId\":\"" + u + "\",\"calendarDate\":\"2026-02-02\",\"startTimeInSeconds\":1769990400,"
+        + "\"restingHeartRateInBeatsPerMinute\":400},"
+        + "{\"userId\":\"" + u + "\",\"calendarDate\":\"2026-02-03\",\"startTimeInSeconds\":1770076800,"
+        + "\"restingHeartRateInBeatsPerMinute\":49}],"
+        + "\"hrv\":[{\"userId\":\"" + u + "\",\"calendarDate\":\"2026-02-03\",\"startTimeInSeconds\":1770070000,"
+        + "\"lastNightAvg\":\"n/a\"}],"
+        + "\"fooSummaries\":[{\"userId\":\"" + u + "\",\"startTimeInSeconds\":1770070000}]}";
+    signedPost(body).statusCode(200).body("summaries", equalTo(4)).body("stored", equalTo(1))
+        .body("events", equalTo(1)).body("quarantined", equalTo(3));
+    assertThat(inboxRows(u)).isEqualTo(1);
+    var reasons = new java.util.TreeSet<String>();
+    pool.preparedQuery("SELECT reason FROM garmin_quarantine WHERE vendor_user_id = $1").execute(Tuple.of(u))
+        .await().indefinitely().forEach(r -> reasons.add(r.getString("reason")));
+    assertThat(reasons).containsExactly("resting heart rate out of physiological range",
+        "unknown summary type fooSummaries", "wrong type of lastNightAvg");
+    // Garmin re-sending the notification quarantines nothing twice.
+    signedPost(body).statusCode(200).body("stored", equalTo(0)).body("quarantined", equalTo(3));
+    assertThat(count("SELECT count(*) FROM garmin_quarantine WHERE vendor_user_id = $1", u)).isEqualTo(3);
+    given().get("/q/metrics").then().statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("garmin_quarantined_items_total{reason=\"out_of_range\"}"));
   }
 
   @Test
@@ -191,6 +224,49 @@ class WebhookResourceTest {
     assertThat(count("SELECT count(*) FROM webhook_inbox WHERE vendor_user_id = $1 AND athlete_id IS NULL", stranger))
         .isEqualTo(1);
     assertThat(garminEventsFor(stranger)).isZero();
+  }
+
+  @Test
+  void summariesKeptBeforeTheLinkAreAnnouncedOnceWhenTheLinkIsMade() throws Exception {
+    String later = "later-" + UUID.randomUUID().toString().substring(0, 8);
+    signedPost(sample("openwearables-push-hrv.json").replace(garminUser, later)).statusCode(200).body("events", equalTo(0));
+    signedPost(sample("openwearables-push-dailies.json").replace(garminUser, later)).statusCode(200)
+        .body("events", equalTo(0));
+    assertThat(garminEventsFor(later)).isZero();
+
+    given().auth().oauth2(demo2).contentType("application/json").body("{\"garminUserId\":\"" + later + "\"}")
+        .post("/device-links/garmin").then().statusCode(201);
+    assertThat(garminEventsFor(later)).isEqualTo(2); // the night's HRV and the day's resting HR
+    assertThat(count("SELECT count(*) FROM webhook_inbox WHERE vendor_user_id = $1 AND athlete_id IS NULL", later))
+        .isZero();
+
+    // Linking again, or unlinking and linking again, announces nothing twice.
+    given().auth().oauth2(demo2).contentType("application/json").body("{\"garminUserId\":\"" + later + "\"}")
+        .post("/device-links/garmin").then().statusCode(200);
+    given().auth().oauth2(demo2).delete("/device-links/garmin").then().statusCode(204);
+    given().auth().oauth2(demo2).contentType("application/json").body("{\"garminUserId\":\"" + later + "\"}")
+        .post("/device-links/garmin").then().statusCode(201);
+    assertThat(garminEventsFor(later)).isEqualTo(2);
+    given().auth().oauth2(demo2).delete("/device-links/garmin").then().statusCode(204);
+  }
+
+  @Test
+  void aBackfillRequestIsRecordedForTheLinkedAccountWithinGarminsLimits() {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(89).toString();
+    given().auth().oauth2(demo).contentType("application/json").body("{\"from\":\"" + from + "\",\"to\":\"" + today + "\"}")
+        .post("/device-links/garmin/backfill").then().statusCode(202).body("garminUserId", equalTo(garminUser))
+        .body("state", equalTo("RECORDED")).body("detail", notNullValue());
+    assertThat(count("SELECT count(*) FROM garmin_backfill WHERE vendor_user_id = $1", garminUser)).isEqualTo(1);
+    String tooLong = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(90).toString();
+    given().auth().oauth2(demo).contentType("application/json").body("{\"from\":\"" + tooLong + "\",\"to\":\"" + today + "\"}")
+        .post("/device-links/garmin/backfill").then().statusCode(400).body("errors.field", hasItem("to"));
+    given().auth().oauth2(demo).contentType("application/json").body("{\"from\":\"" + today + "\",\"to\":\"" + from + "\"}")
+        .post("/device-links/garmin/backfill").then().statusCode(400);
+    // demo2 has no Garmin link.
+    given().auth().oauth2(demo2).contentType("application/json").body("{\"from\":\"" + from + "\",\"to\":\"" + today + "\"}")
+        .post("/device-links/garmin/backfill").then().statusCode(409).contentType(startsWith("application/problem+json"));
+    assertThat(count("SELECT count(*) FROM garmin_backfill WHERE vendor_user_id = $1", garminUser)).isEqualTo(1);
   }
 
   @Test
@@ -241,6 +317,8 @@ class WebhookResourceTest {
 
   @Test
   void theAthletesPhonePostsAppleSamplesOnceAndANightIsAnnouncedOnItsWakeUpDate() {
+    pool.query("DELETE FROM apple_sample").execute().await().indefinitely();
+    pool.query("DELETE FROM apple_daily_input").execute().await().indefinitely();
     String night = "{\"samples\":["
         + "{\"type\":\"SLEEP_STAGE\",\"start\":\"2026-02-10T23:00:00+09:00\",\"end\":\"2026-02-11T03:00:00+09:00\","
         + "\"stage\":\"CORE\",\"source\":\"Apple Watch\"},"

@@ -78,6 +78,19 @@ public class IntegrationApi {
     return forwarder.relay(HttpMethod.POST, forwarder.services().ingestion(), "/device-links/garmin", headers, body);
   }
 
+  @POST
+  @Path("device-links/garmin/backfill")
+  @Authenticated
+  @SecurityRequirement(name = "SecurityScheme")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Ask for the linked Garmin account's history again",
+      description = "{\"from\":\"YYYY-MM-DD\",\"to\":\"YYYY-MM-DD\"}, at most 90 days. 202 with the recorded request; "
+          + "it is sent to Garmin once the account's OAuth token exists. 409 without a Garmin link.")
+  public Uni<Response> backfillGarmin(byte[] body, @Context HttpHeaders headers) {
+    return forwarder.relay(HttpMethod.POST, forwarder.services().ingestion(), "/device-links/garmin/backfill", headers,
+        body);
+  }
+
   @GET
   @Path("device-links")
   @Authenticated
@@ -85,6 +98,18 @@ public class IntegrationApi {
   @Operation(summary = "The athlete's linked wearable accounts")
   public Uni<Response> links(@Context HttpHeaders headers) {
     return forwarder.relay(HttpMethod.GET, forwarder.services().ingestion(), "/device-links", headers, null);
+  }
+
+  @GET
+  @Path("imports/{id}")
+  @Authenticated
+  @SecurityRequirement(name = "SecurityScheme")
+  @Operation(summary = "Progress of one of the athlete's history imports",
+      description = "state QUEUED, VALIDATING, IMPORTING, DONE or FAILED (with error); recordsRead, accepted, skipped "
+          + "with skippedReasons, daysAffected, events, duplicateOf when the same file was imported before.")
+  public Uni<Response> importProgress(@jakarta.ws.rs.PathParam("id") String id, @Context HttpHeaders headers) {
+    return forwarder.relay(HttpMethod.GET, forwarder.services().ingestion(), "/imports/"
+        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), headers, null);
   }
 
   @DELETE

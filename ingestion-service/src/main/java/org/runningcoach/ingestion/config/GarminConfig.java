@@ -29,4 +29,11 @@ public interface GarminConfig {
 
   @WithDefault("20S")
   Duration callbackTimeout();
+
+  /**
+   * Garmin's API base URL (https://apis.garmin.com) for backfill requests; unset, a backfill
+   * request is only recorded. Calling it also needs the user's OAuth access token, which the
+   * OAuth flow (not built yet) will provide: until then requests stay RECORDED either way.
+   */
+  java.util.Optional<String> apiBaseUrl();
 }

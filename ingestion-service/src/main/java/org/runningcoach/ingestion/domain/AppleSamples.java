@@ -34,12 +34,39 @@ import org.runningcoach.events.HealthDataReceived.HrvMetric;
  */
 public final class AppleSamples {
 
-  public enum Type { HRV_SDNN, RESTING_HR, SLEEP_STAGE, WORKOUT }
+  /**
+   * SLEEP_NIGHT is a night already summed up by the sender (Health Auto Export's aggregated
+   * sleep_analysis): it counts only for a date no segment-based night covers.
+   */
+  public enum Type { HRV_SDNN, RESTING_HR, SLEEP_STAGE, SLEEP_NIGHT, WORKOUT }
 
   public enum Stage { IN_BED, ASLEEP_UNSPECIFIED, AWAKE, CORE, DEEP, REM }
 
+  /**
+   * One normalised sample. {@code totals} is set for SLEEP_NIGHT, {@code workout} for WORKOUT
+   * (start and end are the workout's, {@code value} its duration in minutes).
+   */
   public record Sample(Type type, OffsetDateTime start, OffsetDateTime end, Double value, String unit, Stage stage,
-      String source) {}
+      String source, SleepTotals totals, WorkoutDetail workout) {
+
+    public Sample(Type type, OffsetDateTime start, OffsetDateTime end, Double value, String unit, Stage stage,
+        String source) {
+      this(type, start, end, value, unit, stage, source, null, null);
+    }
+  }
+
+  /** A night summed up by the sender, in hours; stages null when it had none. */
+  public record SleepTotals(double asleepHours, Double deepHours, Double remHours, Double coreHours,
+      Double awakeHours) {}
+
+  /**
+   * A workout in our units, whatever the sender used: metres, kilocalories, beats per minute.
+   * {@code activityType} is the sender's own name ("Running", "HKWorkoutActivityTypeRunning");
+   * {@code externalId} the sender's id when it has one.
+   */
+  public record WorkoutDetail(String activityType, long durationSeconds, Double distanceMeters,
+      Double activeEnergyKcal, Integer avgHr, Integer maxHr, Double elevationGainMeters, Boolean indoor,
+      String externalId) {}
 
   private AppleSamples() {}
 

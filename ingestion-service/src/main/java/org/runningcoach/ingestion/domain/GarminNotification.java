@@ -70,6 +70,16 @@ public final class GarminNotification {
     return summaries;
   }
 
+  /** A summary as kept in the inbox, read back (to announce it once its Garmin user is linked). */
+  public static Summary stored(String type, String userId, String dedupeKey, String payloadJson, String contentHash)
+      throws IOException {
+    JsonNode node = VENDOR_JSON.readTree(payloadJson);
+    if (node == null || !node.isObject()) {
+      throw new NotANotification("a stored summary is a JSON object");
+    }
+    return new Summary(type, userId, dedupeKey, (ObjectNode) node, contentHash, null);
+  }
+
   /** What a ping's callbackURL answers: a bare JSON array of summaries of the pinged type. */
   public static List<Summary> parsePulled(String type, byte[] body) throws IOException {
     JsonNode root = VENDOR_JSON.readTree(body);

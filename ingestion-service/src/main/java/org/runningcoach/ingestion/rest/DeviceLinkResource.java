@@ -48,6 +48,21 @@ public class DeviceLinkResource {
     return links.links(athlete.id());
   }
 
+  /**
+   * Records a backfill request for the caller's linked Garmin account (202). Garmin's backfill
+   * endpoint (GET /wellness-api/rest/backfill/{type}) needs the user's OAuth access token, which
+   * only the OAuth flow can give: until it exists the request is kept as RECORDED, to be sent
+   * then. 409 without a link, 400 for a range Garmin refuses (more than 90 days, in the future).
+   */
+  @POST
+  @Path("/garmin/backfill")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Response> backfillGarmin(@Valid @NotNull(message = "a JSON body {\"from\":\"YYYY-MM-DD\",\"to\":\"YYYY-MM-DD\"} is required")
+      GarminBackfillRequest request) {
+    return links.backfill(athlete.id(), GARMIN, request.from(), request.to())
+        .map(view -> Response.status(202).entity(view).build());
+  }
+
   @DELETE
   @Path("/garmin")
   public Uni<Response> unlinkGarmin() {

@@ -21,7 +21,16 @@ public class ExportResource {
 
   static final List<Part> PARTS = List.of(
       Part.rows("checkins", "SELECT * FROM checkin WHERE athlete_id = $1 ORDER BY local_date, received_at"),
-      Part.rows("lifeEvents", "SELECT * FROM life_event WHERE athlete_id = $1 ORDER BY start_date, received_at"));
+      Part.rows("lifeEvents", "SELECT * FROM life_event WHERE athlete_id = $1 ORDER BY start_date, received_at"),
+      Part.rows("deviceLinks", "SELECT * FROM device_link WHERE athlete_id = $1 ORDER BY vendor"),
+      // Every vendor body kept for the athlete, as received (Garmin summaries, Apple bodies).
+      Part.rows("inbox", "SELECT id, vendor, vendor_user_id, summary_type, summary_key, payload, received_at, "
+          + "updated_at, version FROM webhook_inbox WHERE athlete_id = $1 ORDER BY received_at, id"),
+      Part.rows("garminQuarantine", "SELECT id, vendor_user_id, summary_type, reason, payload, received_at "
+          + "FROM garmin_quarantine WHERE athlete_id = $1 ORDER BY received_at, id"),
+      Part.rows("appleSamples", "SELECT * FROM apple_sample WHERE athlete_id = $1 ORDER BY local_date, start_at"),
+      Part.rows("appleDailyInputs", "SELECT * FROM apple_daily_input WHERE athlete_id = $1 ORDER BY local_date, kind"),
+      Part.rows("appleImports", "SELECT * FROM apple_import WHERE athlete_id = $1 ORDER BY created_at"));
 
   private final Pool pool;
   private final CurrentAthlete athlete;

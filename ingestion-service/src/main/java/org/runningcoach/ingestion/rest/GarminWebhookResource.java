@@ -45,8 +45,11 @@ public class GarminWebhookResource {
     this.signature = new WebhookSignature(config.consumerKey(), config.signingSecret(), config.replayWindow());
   }
 
-  /** What was received: summaries read, new or changed ones stored, events emitted, pings accepted for fetching. */
-  public record Receipt(int summaries, int stored, int events, int pings) {}
+  /**
+   * What was received: summaries read, new or changed ones stored, events emitted, pings accepted
+   * for fetching, items quarantined (see GarminQuarantine; still a 200, which is all Garmin reads).
+   */
+  public record Receipt(int summaries, int stored, int events, int pings, int quarantined) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -64,7 +67,8 @@ public class GarminWebhookResource {
         // Garmin's rule: close the ping request first, then call back.
         routing.addEndHandler(ended -> pings.forEach(callbacks::fetch));
       }
-      return Response.ok(new Receipt(receipt.summaries(), receipt.stored(), receipt.events(), pings.size())).build();
+      return Response.ok(new Receipt(receipt.summaries(), receipt.stored(), receipt.events(), pings.size(),
+          receipt.quarantined())).build();
     });
   }
 

@@ -1,5 +1,6 @@
 package org.runningcoach.ingestion.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -13,46 +14,77 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import org.runningcoach.events.EventEnvelope;
-import org.runningcoach.events.EventType;
-import org.runningcoach.events.HealthDataReceived;
 import org.runningcoach.ingestion.domain.AppleSamples;
+import org.runningcoach.ingestion.domain.HealthAutoExport;
 import org.runningcoach.ingestion.rest.AppleSamplesRequest;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
- * Stores a batch of Apple Health samples raw in the inbox (keyed by its content, so the phone
- * re-sending the same batch changes nothing) and announces the per-date readings it yields.
+ * Apple Health bodies from the athlete's phone, in our shape or the Health Auto Export app's: kept
+ * raw in the inbox, their samples kept in our units, and the athlete-days they change announced.
  */
 @ApplicationScoped
 public class AppleService {
 
   private static final String SOURCE = "/ingestion-service/webhooks/apple";
 
-  public record Receipt(int samples, int stored, int events) {}
+  /**
+   * What a body did: samples read, 1 when the body was new (0 for an exact redelivery), events
+   * emitted; for a Health Auto Export body also the items skipped by reason and the metrics kept
+   * raw only.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Receipt(int samples, int stored, int events, Map<String, Integer> skipped,
+      Set<String> ignoredMetrics) {
+    public Receipt(int samples, int stored, int events) {
+      this(samples, stored, events, null, null);
+    }
+  }
 
   private final Outbox outbox;
+  private final AppleDayStore days;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
 
-  public AppleService(Outbox outbox, ObjectMapper json) {
+  public AppleService(Outbox outbox, AppleDayStore days, ObjectMapper json) {
     this.outbox = outbox;
+    this.days = days;
     this.json = json;
   }
 
+  /** Our own shape, {@code {"samples":[…]}}. */
   public Uni<Receipt> receive(String athleteId, AppleSamplesRequest request) {
-    Instant now = clock.instant();
     String payload;
     try {
       payload = json.writeValueAsString(request);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    String hash = sha256(payload);
     List<AppleSamples.Sample> samples = request.samples().stream()
         .map(s -> new AppleSamples.Sample(s.type(), s.start(), s.end(), s.value(), s.unit(), s.stage(), s.source()))
         .toList();
+    return receive(athleteId, payload, samples).map(r -> new Receipt(samples.size(), r.stored(), r.events()));
+  }
+
+  /** The Health Auto Export app's shape, already read into samples; {@code payload} is the body as sent. */
+  public Uni<Receipt> receive(String athleteId, String payload, HealthAutoExport.Parsed parsed) {
+    return receive(athleteId, payload, parsed.samples()).map(r -> new Receipt(parsed.samples().size(), r.stored(),
+        r.events(), new TreeMap<>(parsed.skipped()), new TreeSet<>(parsed.ignoredMetrics())));
+  }
+
+  /**
+   * The body is kept raw in the inbox (keyed by its content, so the phone re-sending the same
+   * body changes nothing); its samples join the athlete's kept samples and every day they
+   * touch is recomputed and announced when it changed, all in one transaction.
+   */
+  private Uni<Receipt> receive(String athleteId, String payload, List<AppleSamples.Sample> samples) {
+    Instant now = clock.instant();
+    String hash = sha256(payload);
     return outbox.inTransaction(tx -> tx.preparedQuery("""
             INSERT INTO webhook_inbox (id, vendor, vendor_user_id, summary_type, summary_key, athlete_id,
                                        payload, content_hash, received_at, updated_at)
@@ -66,13 +98,10 @@ public class AppleService {
             return Uni.createFrom().item(new Receipt(samples.size(), 0, 0));
           }
           UUID recordId = rows.iterator().next().getUUID("id");
-          List<HealthDataReceived> readings = AppleSamples.readings(samples, athleteId, recordId, now);
-          Uni<Void> chain = Uni.createFrom().voidItem();
-          for (HealthDataReceived r : readings) {
-            chain = chain.flatMap(done -> outbox.append(tx, EventType.HEALTH_DATA_RECEIVED,
-                EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, athleteId, UUID.randomUUID(), now, r)));
-          }
-          return chain.map(done -> new Receipt(samples.size(), 1, readings.size()));
+          // stored.newWorkouts() are the WORKOUT samples seen for the first time: activity-service's to count.
+          return days.store(tx, athleteId, samples)
+              .flatMap(stored -> days.announce(tx, athleteId, stored.days(), recordId, SOURCE, now))
+              .map(events -> new Receipt(samples.size(), 1, events));
         }));
   }
 

@@ -1,5 +1,6 @@
 package org.runningcoach.ingestion.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -15,6 +16,7 @@ import org.runningcoach.events.EventType;
 import org.runningcoach.events.HealthDataReceived;
 import org.runningcoach.ingestion.domain.GarminNotification;
 import org.runningcoach.ingestion.domain.GarminNotification.Summary;
+import org.runningcoach.ingestion.domain.GarminQuarantine;
 import org.runningcoach.ingestion.domain.GarminReadings;
 import org.runningcoach.support.outbox.Outbox;
 
@@ -30,31 +32,70 @@ public class GarminInboxService {
   static final String VENDOR = "GARMIN";
   private static final String SOURCE = "/ingestion-service/webhooks/garmin";
 
-  /** What one notification did: summaries read, rows new or changed, events emitted. */
-  public record Receipt(int summaries, int stored, int events) {
+  /** What one notification did: summaries read, rows new or changed, events emitted, items quarantined. */
+  public record Receipt(int summaries, int stored, int events, int quarantined) {
     Receipt plus(int stored, int events) {
-      return new Receipt(summaries, this.stored + stored, this.events + events);
+      return new Receipt(summaries, this.stored + stored, this.events + events, quarantined);
+    }
+
+    Receipt quarantinedOne() {
+      return new Receipt(summaries, stored, events, quarantined + 1);
     }
   }
 
   private final Outbox outbox;
+  private final MeterRegistry metrics;
 
-  public GarminInboxService(Outbox outbox) {
+  public GarminInboxService(Outbox outbox, MeterRegistry metrics) {
     this.outbox = outbox;
+    this.metrics = metrics;
   }
 
   public Uni<Receipt> receive(List<Summary> summaries, Instant now) {
     List<Summary> data = summaries.stream().filter(s -> !s.isPing()).toList();
     if (data.isEmpty()) {
-      return Uni.createFrom().item(new Receipt(summaries.size(), 0, 0));
+      return Uni.createFrom().item(new Receipt(summaries.size(), 0, 0, 0));
     }
     return outbox.inTransaction(tx -> {
-      Uni<Receipt> chain = Uni.createFrom().item(new Receipt(summaries.size(), 0, 0));
+      Uni<Receipt> chain = Uni.createFrom().item(new Receipt(summaries.size(), 0, 0, 0));
       for (Summary s : data) {
-        chain = chain.flatMap(receipt -> one(tx, s, now).map(events -> events < 0 ? receipt : receipt.plus(1, events)));
+        var quarantine = GarminQuarantine.reason(s);
+        if (quarantine.isPresent()) {
+          chain = chain.flatMap(receipt -> quarantine(tx, s, quarantine.get(), now).map(done -> receipt.quarantinedOne()));
+        } else {
+          chain = chain.flatMap(receipt -> one(tx, s, now).map(events -> events < 0 ? receipt : receipt.plus(1, events)));
+        }
       }
       return chain;
+    }).invoke(receipt -> {
+      // Counted once the transaction has committed.
+      data.stream().map(GarminQuarantine::reason).flatMap(java.util.Optional::stream)
+          .forEach(reason -> metrics.counter("garmin_quarantined_items_total", "reason", kind(reason)).increment());
     });
+  }
+
+  /** The reason without the item's own detail, so the metric has a handful of label values. */
+  static String kind(String reason) {
+    if (reason.startsWith("unknown summary type")) {
+      return "unknown_type";
+    }
+    if (reason.startsWith("wrong type")) {
+      return "wrong_type";
+    }
+    return "out_of_range";
+  }
+
+  /** Kept with its reason (once per content), linked to the athlete when the Garmin user is. */
+  private Uni<Void> quarantine(SqlConnection tx, Summary s, String reason, Instant now) {
+    return tx.preparedQuery("""
+            INSERT INTO garmin_quarantine (id, vendor_user_id, athlete_id, summary_type, reason, payload, content_hash,
+                                           received_at)
+            SELECT $1, $2, (SELECT athlete_id FROM device_link WHERE vendor = $3 AND vendor_user_id = $2), $4, $5, $6,
+                   $7, $8
+            ON CONFLICT (summary_type, content_hash) DO NOTHING""")
+        .execute(Tuple.from(new Object[] {UUID.randomUUID(), s.userId(), VENDOR, s.type(), reason,
+            new JsonObject(s.payloadJson()), s.contentHash(), now.atOffset(ZoneOffset.UTC)}))
+        .replaceWithVoid();
   }
 
   /** -1 when nothing changed, else the number of events emitted. */
