@@ -52,6 +52,8 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
     }
   }
 
+  static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LWZvci1ydW5uaW5nY29hY2g=";
+
   private void start(ExtensionContext context) throws Exception {
     context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSystem.class.getName(), this);
     Path root = Path.of(System.getProperty("runningcoach.root", ".."));
@@ -84,6 +86,8 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
       if (!service.getKey().equals("gateway-service")) {
         command.add("-Dquarkus.datasource.reactive.url=postgresql://" + db);
         command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + db);
+        // A fixed test master key (the same as the %test profile's), never a production one.
+        command.add("-Drunningcoach.encryption.master-key=" + TEST_MASTER_KEY);
       }
       service.getValue().forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.addAll(List.of("-jar", jar.toString()));

@@ -2,7 +2,6 @@ package org.runningcoach.ingestion.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import org.runningcoach.events.EventType;
 import org.runningcoach.events.HealthDataReceived;
 import org.runningcoach.ingestion.domain.AppleSamples;
 import org.runningcoach.ingestion.rest.AppleSamplesRequest;
+import org.runningcoach.support.crypto.DataKeys;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
@@ -34,11 +34,13 @@ public class AppleService {
 
   private final Outbox outbox;
   private final ObjectMapper json;
+  private final DataKeys keys;
   private final Clock clock = Clock.systemUTC();
 
-  public AppleService(Outbox outbox, ObjectMapper json) {
+  public AppleService(Outbox outbox, ObjectMapper json, DataKeys keys) {
     this.outbox = outbox;
     this.json = json;
+    this.keys = keys;
   }
 
   public Uni<Receipt> receive(String athleteId, AppleSamplesRequest request) {
@@ -53,14 +55,16 @@ public class AppleService {
     List<AppleSamples.Sample> samples = request.samples().stream()
         .map(s -> new AppleSamples.Sample(s.type(), s.start(), s.end(), s.value(), s.unit(), s.stage(), s.source()))
         .toList();
-    return outbox.inTransaction(tx -> tx.preparedQuery("""
+    String key = "content:" + hash;
+    return outbox.inTransaction(tx -> keys.forWriting(tx, athleteId).flatMap(sealer -> tx.preparedQuery("""
             INSERT INTO webhook_inbox (id, vendor, vendor_user_id, summary_type, summary_key, athlete_id,
-                                       payload, content_hash, received_at, updated_at)
+                                       payload_sealed, content_hash, received_at, updated_at)
             VALUES ($1, 'APPLE', $2, 'samples', $3, $2, $4, $5, $6, $6)
             ON CONFLICT (vendor, vendor_user_id, summary_type, summary_key) DO NOTHING
             RETURNING id""")
-        .execute(Tuple.from(new Object[] {UUID.randomUUID(), athleteId, "content:" + hash, new JsonObject(payload), hash,
-            now.atOffset(ZoneOffset.UTC)}))
+        .execute(Tuple.from(new Object[] {UUID.randomUUID(), athleteId, key,
+            sealer.sealText(Inbox.PAYLOAD, Inbox.recordKey("APPLE", athleteId, "samples", key), payload), hash,
+            now.atOffset(ZoneOffset.UTC)})))
         .flatMap(rows -> {
           if (rows.size() == 0) {
             return Uni.createFrom().item(new Receipt(samples.size(), 0, 0));
