@@ -34,7 +34,7 @@ public class EraseService {
     Instant now = clock.instant();
     var event = EventEnvelope.of(EventType.USER_DATA_ERASED, SOURCE, athleteId, eventId, now,
         new UserDataErased(athleteId, now));
-    return outbox.inTransaction(tx -> AthleteData.erase(tx, athleteId)
+    return outbox.inTransaction(tx -> AthleteData.erase(tx, athleteId, now)
             .flatMap(tables -> outbox.append(tx, EventType.USER_DATA_ERASED, event)))
         .map(done -> new ErasureAccepted(eventId, now));
   }
