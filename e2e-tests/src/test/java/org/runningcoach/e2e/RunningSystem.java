@@ -62,7 +62,9 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
     String db = "127.0.0.1:5432/" + System.getenv().getOrDefault("RC_TEST_DB", "runningcoach_test");
     Map<String, Map<String, String>> services = new LinkedHashMap<>();
-    services.put("ingestion-service", Map.of("quarkus.http.port", "19081"));
+    // Delete My Data deletes the login too (EraseIT uses a throw-away user, never demo/demo2).
+    services.put("ingestion-service", Map.of("quarkus.http.port", "19081",
+        "runningcoach.identity-admin.client-secret", "runningcoach-erasure-dev-secret"));
     services.put("activity-service", Map.of("quarkus.http.port", "19082",
         "mp.messaging.incoming.user-data-erased.group.id", "activity-service-e2e"));
     services.put("readiness-service", Map.of("quarkus.http.port", "19083",
