@@ -19,11 +19,33 @@ fetch() {
 
 realm_ready() { curl -fsS "$URL/.well-known/openid-configuration"; }
 
+# A Keycloak started before the realm file gained the erasure client (ingestion's service account
+# that deletes an erased athlete's login) gets it through the admin API; a no-op when it exists.
+ensure_erasure_client() {
+  local admin="http://127.0.0.1:8180/admin/realms/runningcoach" token cid uid rm role
+  token=$(curl -fsS -X POST "http://127.0.0.1:8180/realms/master/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/') || { log "cannot sign in to the Keycloak admin API"; return 0; }
+  id_of() { curl -fsS -H "Authorization: Bearer $token" "$admin/clients?clientId=$1" | sed -nE 's/^\[\{"id":"([^"]+)".*/\1/p'; }
+  [ -n "$(id_of runningcoach-erasure)" ] && return 0
+  curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$admin/clients" -d '{
+    "clientId": "runningcoach-erasure", "name": "RunningCoach erasure", "enabled": true, "publicClient": false,
+    "serviceAccountsEnabled": true, "standardFlowEnabled": false, "directAccessGrantsEnabled": false,
+    "clientAuthenticatorType": "client-secret", "secret": "runningcoach-erasure-dev-secret"}'
+  cid=$(id_of runningcoach-erasure); rm=$(id_of realm-management)
+  uid=$(curl -fsS -H "Authorization: Bearer $token" "$admin/clients/$cid/service-account-user" | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+  role=$(curl -fsS -H "Authorization: Bearer $token" "$admin/clients/$rm/roles/manage-users")
+  curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    "$admin/users/$uid/role-mappings/clients/$rm" -d "[$role]"
+  log "added the runningcoach-erasure client (manage-users) to the running Keycloak"
+}
+
 up() {
   if alive "$PIDFILE"; then log "Keycloak already running (pid $(cat "$PIDFILE"))"; return; fi
   if port_open 8180; then
     realm_ready >/dev/null 2>&1 || die "port 8180 is taken by something that does not serve the runningcoach realm"
     log "using the Keycloak already serving the runningcoach realm on 127.0.0.1:8180 (not started here, not stopped by make down)"
+    ensure_erasure_client
     return
   fi
   fetch
@@ -56,6 +78,7 @@ token() {
 
 case "${1:-}" in
   up) up ;;
+  ensure-clients) ensure_erasure_client ;;
   down) down ;;
   status) alive "$PIDFILE" && echo "keycloak running (pid $(cat "$PIDFILE"))" || echo "keycloak stopped" ;;
   token) shift; token "$@" ;;

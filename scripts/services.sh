@@ -7,9 +7,22 @@ S="$RUN/services"; mkdir -p "$S"
 SERVICES="ingestion-service:8081 activity-service:8082 readiness-service:8083 scheduler-service:8084 gateway-service:8080"
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 
+# The encryption master key of this machine's services: generated once, kept in .run/ (git-ignored).
+# Losing it makes the sealed notes and payloads in the local database unreadable.
+master_key() {
+  local file="$RUN/master-key"
+  if [ ! -s "$file" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 > "$file")
+    log "generated the local encryption master key in $file"
+  fi
+  cat "$file"
+}
+
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" | grep -q '"status": *"UP"'; }
 
 up() {
+  RUNNINGCOACH_ENCRYPTION_MASTER_KEY="${RUNNINGCOACH_ENCRYPTION_MASTER_KEY:-$(master_key)}"
+  export RUNNINGCOACH_ENCRYPTION_MASTER_KEY
   for entry in $SERVICES; do
     local name="${entry%%:*}" port="${entry##*:}" jar="$ROOT/${entry%%:*}/target/quarkus-app/quarkus-run.jar"
     if alive "$S/$name.pid"; then log "$name already running (pid $(cat "$S/$name.pid"))"; continue; fi

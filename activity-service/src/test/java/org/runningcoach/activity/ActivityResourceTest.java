@@ -92,6 +92,10 @@ class ActivityResourceTest {
       float srpe = created.path("loads.srpeLoad");
       assertThat(srpe).isCloseTo(6 * moving / 60f, org.assertj.core.api.Assertions.within(0.1f));
       assertThat(created.header("Location")).endsWith("/activities/" + id);
+      var stored = pool.preparedQuery("SELECT notes, notes_sealed FROM activity WHERE id = $1::uuid").execute(Tuple.of(id))
+          .await().indefinitely().iterator().next();
+      assertThat(stored.getString("notes")).as("the note is stored sealed only").isNull();
+      assertThat(new String(stored.getBuffer("notes_sealed").getBytes(), StandardCharsets.ISO_8859_1)).doesNotContain("river");
 
       given().auth().oauth2(demo).get("/activities/" + id).then().statusCode(200)
           .body("metrics.avgHr", notNullValue()).body("loads.impactLoad", notNullValue())

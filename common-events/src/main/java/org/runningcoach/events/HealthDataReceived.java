@@ -42,14 +42,15 @@ public record HealthDataReceived(
 
   /**
    * The morning check-in. Scales are 1–10 and "higher = more of the thing" (more sore, more
-   * stressed, more tired, better sleep, better mood). Free-text notes never travel in events.
+   * stressed, more tired, better sleep, better mood). Free text (notes, the sore area) never
+   * travels in events: it stays sealed in ingestion; an older event that still carries
+   * {@code sorenessArea} decodes with it ignored.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Checkin(
       double sleepHours,
       Integer sleepQuality,
       int soreness,
-      String sorenessArea,
       int stress,
       Integer fatigue,
       Integer mood,

@@ -91,7 +91,7 @@ class EventContractTest {
   void anEnvelopeBuiltInJavaValidatesWithOnlyTheRequiredCheckinFields() {
     var data = HealthDataReceived.checkin("athlete-1", UUID.randomUUID(), HealthDataReceived.DataSource.MANUAL,
         LocalDate.of(2026, 3, 2), Instant.parse("2026-03-02T06:00:00Z"),
-        new HealthDataReceived.Checkin(4.5, null, 3, null, 8, null, null, null));
+        new HealthDataReceived.Checkin(4.5, null, 3, 8, null, null, null));
     var envelope = EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, "/test", "athlete-1", UUID.randomUUID(),
         Instant.parse("2026-03-02T06:00:01Z"), data);
     String json = EventCodec.encode(envelope);

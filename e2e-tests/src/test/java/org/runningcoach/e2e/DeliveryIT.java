@@ -89,7 +89,7 @@ class DeliveryIT {
   static String checkinEvent(UUID eventId, LocalDate date, double sleep) {
     var data = HealthDataReceived.checkin(athleteId, UUID.randomUUID(), HealthDataReceived.DataSource.MANUAL,
         date, Instant.now(),
-        new HealthDataReceived.Checkin(sleep, null, 3, null, 3, null, null, null));
+        new HealthDataReceived.Checkin(sleep, null, 3, 3, null, null, null));
     return EventCodec.encode(EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, "/e2e-tests", athleteId, eventId,
         Instant.now(), data));
   }

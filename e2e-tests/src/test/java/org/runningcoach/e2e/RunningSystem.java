@@ -52,6 +52,8 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
     }
   }
 
+  static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LWZvci1ydW5uaW5nY29hY2g=";
+
   private void start(ExtensionContext context) throws Exception {
     context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSystem.class.getName(), this);
     Path root = Path.of(System.getProperty("runningcoach.root", ".."));
@@ -60,7 +62,9 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
     String db = "127.0.0.1:5432/" + System.getenv().getOrDefault("RC_TEST_DB", "runningcoach_test");
     Map<String, Map<String, String>> services = new LinkedHashMap<>();
-    services.put("ingestion-service", Map.of("quarkus.http.port", "19081"));
+    // Delete My Data deletes the login too (EraseIT uses a throw-away user, never demo/demo2).
+    services.put("ingestion-service", Map.of("quarkus.http.port", "19081",
+        "runningcoach.identity-admin.client-secret", "runningcoach-erasure-dev-secret"));
     services.put("activity-service", Map.of("quarkus.http.port", "19082",
         "mp.messaging.incoming.user-data-erased.group.id", "activity-service-e2e"));
     services.put("readiness-service", Map.of("quarkus.http.port", "19083",
@@ -84,6 +88,8 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
       if (!service.getKey().equals("gateway-service")) {
         command.add("-Dquarkus.datasource.reactive.url=postgresql://" + db);
         command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + db);
+        // A fixed test master key (the same as the %test profile's), never a production one.
+        command.add("-Drunningcoach.encryption.master-key=" + TEST_MASTER_KEY);
       }
       service.getValue().forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.addAll(List.of("-jar", jar.toString()));

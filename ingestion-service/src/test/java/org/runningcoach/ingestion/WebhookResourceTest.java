@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runningcoach.ingestion.domain.WebhookSignature;
+import org.runningcoach.ingestion.service.Inbox;
+import org.runningcoach.support.crypto.DataKeys;
 
 /**
  * The Garmin and Apple webhooks and device links over HTTP against the real database. The outbox relay
@@ -55,6 +57,7 @@ class WebhookResourceTest {
   static final AtomicInteger standInCalls = new AtomicInteger();
 
   @Inject Pool pool;
+  @Inject DataKeys keys;
   String garminUser;
 
   @BeforeAll
@@ -132,10 +135,17 @@ class WebhookResourceTest {
     signedPost(sample("openwearables-push-pulseox.json")).statusCode(200).body("stored", equalTo(1)).body("events", equalTo(0));
     assertThat(inboxRows(garminUser)).isEqualTo(3);
     assertThat(garminEventsFor(garminUser)).isEqualTo(2);
-    String payload = pool.preparedQuery("SELECT payload->>'restingHeartRateInBeatsPerMinute' AS rhr FROM webhook_inbox "
+    // The raw summary is sealed with the linked athlete's data key; opened, it is what Garmin sent.
+    var stored = pool.preparedQuery("SELECT athlete_id, summary_key, payload, payload_sealed FROM webhook_inbox "
             + "WHERE vendor_user_id = $1 AND summary_type = 'dailies'")
-        .execute(Tuple.of(garminUser)).await().indefinitely().iterator().next().getString("rhr");
-    assertThat(payload).isEqualTo("43");
+        .execute(Tuple.of(garminUser)).await().indefinitely().iterator().next();
+    assertThat(stored.getValue("payload")).isNull();
+    assertThat(new String(stored.getBuffer("payload_sealed").getBytes(), StandardCharsets.ISO_8859_1))
+        .doesNotContain("restingHeartRateInBeatsPerMinute");
+    String opened = keys.forReading(pool, stored.getString("athlete_id")).await().indefinitely()
+        .openText(Inbox.PAYLOAD, Inbox.recordKey("GARMIN", garminUser, "dailies", stored.getString("summary_key")),
+            stored.getBuffer("payload_sealed"));
+    assertThat(new io.vertx.core.json.JsonObject(opened).getInteger("restingHeartRateInBeatsPerMinute")).isEqualTo(43);
 
     // Garmin resends after a timeout: nothing new.
     signedPost(dailies).statusCode(200).body("stored", equalTo(0)).body("events", equalTo(0));

@@ -43,6 +43,7 @@ import org.runningcoach.events.HealthDataReceived;
 import org.runningcoach.events.HealthDataReceived.DataSource;
 import org.runningcoach.events.HealthDataReceived.HealthDataKind;
 import org.runningcoach.events.HealthDataReceived.Workout;
+import org.runningcoach.support.crypto.DataKeys;
 import org.runningcoach.support.outbox.Outbox;
 import org.runningcoach.support.rest.ProblemException;
 
@@ -57,13 +58,18 @@ public class ActivityService {
   private static final Logger LOG = Logger.getLogger(ActivityService.class);
   private static final String SOURCE = "/activity-service/activities";
 
+  /** The associated-data name of the sealed notes column. */
+  public static final String NOTES = "activity.notes";
+
   private final Outbox outbox;
   private final Pool pool;
+  private final DataKeys keys;
   private final Clock clock = Clock.systemUTC();
 
-  public ActivityService(Outbox outbox, Pool pool) {
+  public ActivityService(Outbox outbox, Pool pool, DataKeys keys) {
     this.outbox = outbox;
     this.pool = pool;
+    this.keys = keys;
   }
 
   /** The result of an upload: a new activity (201) or the one already counted (200). */
@@ -109,7 +115,8 @@ public class ActivityService {
             .execute(Tuple.of(a.athleteId()))
             .flatMap(locked -> findCopy(tx, a))
             .flatMap(existing -> existing == null
-                ? insert(tx, a).replaceWith(new Existing(a.id(), null))
+                ? keys.forWriting(tx, a.athleteId()).flatMap(key -> insert(tx, a, key))
+                    .replaceWith(new Existing(a.id(), null))
                 : recordDuplicate(tx, a, existing).replaceWith(existing)))
         .flatMap(kept -> get(a.athleteId(), kept.id()).map(view -> new Stored(kept.reason() == null, view)));
   }
@@ -147,7 +154,7 @@ public class ActivityService {
         .replaceWithVoid();
   }
 
-  private Uni<Void> insert(SqlConnection tx, NewActivity a) {
+  private Uni<Void> insert(SqlConnection tx, NewActivity a, DataKeys.Sealer key) {
     Metrics m = a.metrics();
     Loads l = a.loads();
     UUID eventId = UUID.randomUUID();
@@ -160,7 +167,7 @@ public class ActivityService {
         small(m.avgHr()), small(m.maxHr()), m.elevationGainMeters(), m.elevationLossMeters(), m.avgPaceSecondsPerKm(),
         m.avgCadence(), m.avgGroundContactMs(), m.avgVerticalOscillationMm(), m.avgPowerWatts(),
         m.rrIntervalsMs().isEmpty() ? null : m.rrIntervalsMs().toArray(new Integer[0]), m.rmssdMs(),
-        small(a.rpe()), a.notes(), l.srpeLoad(), l.impactLoad(), histogram.isEmpty() ? null : histogram,
+        small(a.rpe()), key.sealText(NOTES, a.id(), a.notes()), l.srpeLoad(), l.impactLoad(), histogram.isEmpty() ? null : histogram,
         m.sampleCount(), a.sha256(), utc(now), eventId};
     var event = EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, a.athleteId(), eventId, now,
         new HealthDataReceived(a.athleteId(), a.id(), HealthDataKind.WORKOUT, a.source(), a.localDate(), now,
@@ -172,7 +179,7 @@ public class ActivityService {
             INSERT INTO activity (id, athlete_id, source, format, sport, start_time, utc_offset_seconds, local_date, time_note,
                 elapsed_seconds, moving_seconds, timer_seconds, distance_meters, avg_hr, max_hr, elevation_gain_meters,
                 elevation_loss_meters, avg_pace_seconds_per_km, avg_cadence, avg_ground_contact_ms,
-                avg_vertical_oscillation_mm, avg_power_watts, rr_intervals_ms, rmssd_ms, rpe, notes, srpe_load, impact_load,
+                avg_vertical_oscillation_mm, avg_power_watts, rr_intervals_ms, rmssd_ms, rpe, notes_sealed, srpe_load, impact_load,
                 hr_seconds_by_bpm, sample_count, content_sha256, received_at, event_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
                     $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)""")
@@ -227,7 +234,8 @@ public class ActivityService {
     Uni<RowSet<Row>> copies = pool.preparedQuery(
             "SELECT * FROM activity_duplicate WHERE kept_activity_id = $1 AND athlete_id = $2 ORDER BY received_at")
         .execute(Tuple.of(id, athleteId));
-    return Uni.combine().all().unis(activity, copies).asTuple().map(both -> {
+    Uni<DataKeys.KeyRing> ring = keys.forReading(pool, athleteId);
+    return Uni.combine().all().unis(activity, copies, ring).asTuple().map(both -> {
       if (both.getItem1().size() == 0) {
         return null;
       }
@@ -237,7 +245,7 @@ public class ActivityService {
             d.getString("format"), d.getOffsetDateTime("start_time").toInstant(), d.getInteger("elapsed_seconds"),
             d.getOffsetDateTime("received_at").toInstant()));
       }
-      return view(both.getItem1().iterator().next(), duplicates);
+      return view(both.getItem1().iterator().next(), duplicates, both.getItem3());
     });
   }
 
@@ -293,7 +301,7 @@ public class ActivityService {
                 }));
   }
 
-  private static ActivityView view(Row r, List<ActivityView.DuplicateView> duplicates) {
+  private static ActivityView view(Row r, List<ActivityView.DuplicateView> duplicates, DataKeys.KeyRing ring) {
     SortedMap<Integer, Integer> histogram = null;
     JsonObject h = (JsonObject) r.getValue("hr_seconds_by_bpm");
     if (h != null) {
@@ -313,7 +321,9 @@ public class ActivityService {
     var loads = new ActivityView.LoadsView(r.getDouble("srpe_load"), new ActivityView.ExternalLoad(distance, pace),
         r.getDouble("impact_load"), histogram);
     return new ActivityView(r.getUUID("id"), r.getString("source"), r.getString("format"), r.getString("sport"), startTime(r),
-        r.getLocalDate("local_date"), r.getString("time_note"), r.getInteger("rpe"), r.getString("notes"), metrics, loads,
+        r.getLocalDate("local_date"), r.getString("time_note"), r.getInteger("rpe"),
+        r.getBuffer("notes_sealed") == null ? r.getString("notes") : ring.openText(NOTES, r.getUUID("id"), r.getBuffer("notes_sealed")),
+        metrics, loads,
         r.getInteger("sample_count"), r.getOffsetDateTime("received_at").toInstant(), r.getUUID("event_id"),
         duplicates.isEmpty() ? null : duplicates);
   }

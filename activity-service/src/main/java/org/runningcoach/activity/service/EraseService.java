@@ -15,7 +15,7 @@ public class EraseService {
   private static final Logger LOG = Logger.getLogger(EraseService.class);
 
   public Uni<Void> erase(EventEnvelope<UserDataErased> event, SqlConnection tx) {
-    return AthleteData.erase(tx, event.data().athleteId())
+    return AthleteData.erase(tx, event.data().athleteId(), event.time())
         .invoke(tables -> LOG.infof("erased an athlete's rows from %s (event %s)", tables, event.id()))
         .replaceWithVoid();
   }

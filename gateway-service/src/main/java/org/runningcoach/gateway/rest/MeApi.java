@@ -42,11 +42,13 @@ public class MeApi {
       description = "Erases every check-in, life event, activity and sample stream, the profile, every BodyState, "
           + "plan, workout and adaptation log entry of the caller. Ingestion deletes its rows before answering 202; "
           + "the other services delete theirs on the UserDataErased event it emits, usually within a second. "
-          + "The account at the identity provider is not touched. Copies of past events stay in Kafka until the "
-          + "topics' retention expires.")
-  @APIResponse(responseCode = "202", description = "Accepted: {eventId, requestedAt}")
-  public Uni<Response> erase(@Context HttpHeaders headers) {
-    return forwarder.relay(HttpMethod.DELETE, forwarder.services().ingestion(), "/me", headers, null);
+          + "The athlete's data keys are destroyed with their rows, so encrypted copies (backups) cannot be read; "
+          + "the login at the identity provider is deleted when the deployment is configured to, and every token "
+          + "issued before the erasure answers 401 from then on.")
+  @APIResponse(responseCode = "202", description = "Accepted: {eventId, requestedAt, account}")
+  public Uni<Response> erase(@Context HttpHeaders headers, @Context io.vertx.core.http.HttpServerRequest request) {
+    return forwarder.relay(HttpMethod.DELETE, forwarder.services().ingestion(), "/me", headers, null)
+        .invoke(r -> Audit.dataRequest("erasure", token.getSubject(), request, r.getStatus()));
   }
 
   @GET
@@ -56,7 +58,11 @@ public class MeApi {
           + "activities: {activities}, scheduler: {plans, workouts, adaptations}}. Activities come without their "
           + "sample streams; each names the streams link (GET /activities/{id}/streams).")
   @APIResponse(responseCode = "200", description = "The export")
-  public Uni<Response> export(@Context HttpHeaders headers) {
+  public Uni<Response> export(@Context HttpHeaders headers, @Context io.vertx.core.http.HttpServerRequest request) {
+    return assemble(headers).invoke(r -> Audit.dataRequest("export", token.getSubject(), request, r.getStatus()));
+  }
+
+  private Uni<Response> assemble(HttpHeaders headers) {
     var services = forwarder.services();
     Uni<HttpResponse<Buffer>> ingestion = part(services.ingestion(), headers);
     Uni<HttpResponse<Buffer>> readiness = part(services.readiness(), headers);

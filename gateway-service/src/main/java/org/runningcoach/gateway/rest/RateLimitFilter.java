@@ -38,6 +38,7 @@ public class RateLimitFilter {
       return null;
     }
     long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+    Audit.denied(jwt.getSubject(), request, "rate limit per athlete");
     Response problem = Problems.problem(429, "too-many-requests", "Too many requests",
         "More than " + config.burst() + " requests in a burst or " + config.perSecond()
             + " a second for a while; retry in " + seconds + " s.", request.path());

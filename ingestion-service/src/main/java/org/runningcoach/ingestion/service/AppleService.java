@@ -3,7 +3,6 @@ package org.runningcoach.ingestion.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import org.runningcoach.ingestion.domain.AppleSamples;
 import org.runningcoach.ingestion.domain.HealthAutoExport;
 import org.runningcoach.ingestion.rest.AppleSamplesRequest;
+import org.runningcoach.support.crypto.DataKeys;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
@@ -49,12 +49,14 @@ public class AppleService {
   private final Outbox outbox;
   private final AppleDayStore days;
   private final ObjectMapper json;
+  private final DataKeys keys;
   private final Clock clock = Clock.systemUTC();
 
-  public AppleService(Outbox outbox, AppleDayStore days, ObjectMapper json) {
+  public AppleService(Outbox outbox, AppleDayStore days, ObjectMapper json, DataKeys keys) {
     this.outbox = outbox;
     this.days = days;
     this.json = json;
+    this.keys = keys;
   }
 
   /** Our own shape, {@code {"samples":[…]}}. */
@@ -85,14 +87,16 @@ public class AppleService {
   private Uni<Receipt> receive(String athleteId, String payload, List<AppleSamples.Sample> samples) {
     Instant now = clock.instant();
     String hash = sha256(payload);
-    return outbox.inTransaction(tx -> tx.preparedQuery("""
+    String key = "content:" + hash;
+    return outbox.inTransaction(tx -> keys.forWriting(tx, athleteId).flatMap(sealer -> tx.preparedQuery("""
             INSERT INTO webhook_inbox (id, vendor, vendor_user_id, summary_type, summary_key, athlete_id,
-                                       payload, content_hash, received_at, updated_at)
+                                       payload_sealed, content_hash, received_at, updated_at)
             VALUES ($1, 'APPLE', $2, 'samples', $3, $2, $4, $5, $6, $6)
             ON CONFLICT (vendor, vendor_user_id, summary_type, summary_key) DO NOTHING
             RETURNING id""")
-        .execute(Tuple.from(new Object[] {UUID.randomUUID(), athleteId, "content:" + hash, new JsonObject(payload), hash,
-            now.atOffset(ZoneOffset.UTC)}))
+        .execute(Tuple.from(new Object[] {UUID.randomUUID(), athleteId, key,
+            sealer.sealText(Inbox.PAYLOAD, Inbox.recordKey("APPLE", athleteId, "samples", key), payload), hash,
+            now.atOffset(ZoneOffset.UTC)})))
         .flatMap(rows -> {
           if (rows.size() == 0) {
             return Uni.createFrom().item(new Receipt(samples.size(), 0, 0));

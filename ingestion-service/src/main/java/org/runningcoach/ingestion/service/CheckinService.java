@@ -19,6 +19,8 @@ import org.runningcoach.events.HealthDataReceived.DataSource;
 import org.runningcoach.ingestion.rest.Accepted;
 import org.runningcoach.ingestion.rest.CheckinRequest;
 import org.runningcoach.ingestion.rest.CheckinView;
+import org.runningcoach.support.crypto.DataKeys;
+import org.runningcoach.support.crypto.DataKeys.KeyRing;
 import org.runningcoach.support.outbox.Outbox;
 import org.runningcoach.support.rest.ProblemException;
 
@@ -30,13 +32,18 @@ public class CheckinService {
   static final int MAX_DAYS_BACK = 730;
   private static final String SOURCE = "/ingestion-service/checkins";
 
+  /** The table name in the associated data of the check-ins' sealed columns. */
+  public static final String TABLE = "checkin";
+
   private final Outbox outbox;
   private final Pool pool;
+  private final DataKeys keys;
   private final Clock clock = Clock.systemUTC();
 
-  public CheckinService(Outbox outbox, Pool pool) {
+  public CheckinService(Outbox outbox, Pool pool, DataKeys keys) {
     this.outbox = outbox;
     this.pool = pool;
+    this.keys = keys;
   }
 
   public Uni<Accepted> submit(String athleteId, CheckinRequest r) {
@@ -52,16 +59,17 @@ public class CheckinService {
     Instant now = clock.instant();
     var event = EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, athleteId, eventId, now,
         HealthDataReceived.checkin(athleteId, id, DataSource.MANUAL, r.date(), now,
-            new Checkin(r.sleepHours(), r.sleepQuality(), r.soreness(), r.sorenessArea(), r.stress(),
+            new Checkin(r.sleepHours(), r.sleepQuality(), r.soreness(), r.stress(),
                 r.fatigue(), r.mood(), r.lastSessionRpe())));
-    return outbox.inTransaction(tx -> tx.preparedQuery("""
-            INSERT INTO checkin (id, athlete_id, local_date, sleep_hours, sleep_quality, soreness, soreness_area,
-                                 stress, fatigue, mood, last_session_rpe, notes, received_at, event_id)
+    return outbox.inTransaction(tx -> keys.forWriting(tx, athleteId).flatMap(key -> tx.preparedQuery("""
+            INSERT INTO checkin (id, athlete_id, local_date, sleep_hours, sleep_quality, soreness, soreness_area_sealed,
+                                 stress, fatigue, mood, last_session_rpe, notes_sealed, received_at, event_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
         .execute(Tuple.from(new Object[] {id, athleteId, r.date(), BigDecimal.valueOf(r.sleepHours()), small(r.sleepQuality()),
-            small(r.soreness()), r.sorenessArea(), small(r.stress()), small(r.fatigue()), small(r.mood()),
-            small(r.lastSessionRpe()), r.notes(), now.atOffset(ZoneOffset.UTC), eventId}))
-        .flatMap(inserted -> outbox.append(tx, EventType.HEALTH_DATA_RECEIVED, event)))
+            small(r.soreness()), key.sealText(TABLE + ".soreness_area", id, r.sorenessArea()), small(r.stress()),
+            small(r.fatigue()), small(r.mood()), small(r.lastSessionRpe()), key.sealText(TABLE + ".notes", id, r.notes()),
+            now.atOffset(ZoneOffset.UTC), eventId}))
+        .flatMap(inserted -> outbox.append(tx, EventType.HEALTH_DATA_RECEIVED, event))))
         .map(done -> new Accepted(id, eventId, r.date()));
   }
 
@@ -70,15 +78,23 @@ public class CheckinService {
             SELECT * FROM checkin WHERE athlete_id = $1 AND local_date = $2
             ORDER BY received_at DESC LIMIT 1""")
         .execute(Tuple.of(athleteId, date))
-        .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
+        .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().nullItem()
+            : keys.forReading(pool, athleteId).map(ring -> view(rows.iterator().next(), ring)));
   }
 
-  private static CheckinView view(Row row) {
-    return new CheckinView(row.getUUID("id"), row.getLocalDate("local_date"),
+  private static CheckinView view(Row row, KeyRing ring) {
+    UUID id = row.getUUID("id");
+    return new CheckinView(id, row.getLocalDate("local_date"),
         row.getBigDecimal("sleep_hours").doubleValue(), row.getInteger("sleep_quality"), row.getInteger("soreness"),
-        row.getString("soreness_area"), row.getInteger("stress"), row.getInteger("fatigue"), row.getInteger("mood"),
-        row.getInteger("last_session_rpe"), row.getString("notes"), row.getOffsetDateTime("received_at").toInstant(),
+        opened(ring, row, id, "soreness_area"), row.getInteger("stress"), row.getInteger("fatigue"), row.getInteger("mood"),
+        row.getInteger("last_session_rpe"), opened(ring, row, id, "notes"), row.getOffsetDateTime("received_at").toInstant(),
         row.getUUID("event_id"));
+  }
+
+  /** The sealed column opened; a row from before sealing (not yet sealed at start) still has the plain one. */
+  private static String opened(KeyRing ring, Row row, UUID id, String column) {
+    var sealed = row.getBuffer(column + "_sealed");
+    return sealed == null ? row.getString(column) : ring.openText(TABLE + "." + column, id, sealed);
   }
 
   private static Short small(Integer value) {

@@ -18,6 +18,7 @@ import org.runningcoach.events.EventType;
 import org.runningcoach.events.HealthDataReceived;
 import org.runningcoach.ingestion.domain.GarminNotification;
 import org.runningcoach.ingestion.domain.GarminReadings;
+import org.runningcoach.support.crypto.DataKeys;
 import org.runningcoach.support.outbox.Outbox;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,13 +41,15 @@ public class DeviceLinkService {
 
   private final Pool pool;
   private final Outbox outbox;
+  private final DataKeys keys;
   private final Clock clock = Clock.systemUTC();
 
   private final java.util.Optional<String> garminApi;
 
-  public DeviceLinkService(Pool pool, Outbox outbox, org.runningcoach.ingestion.config.GarminConfig garmin) {
+  public DeviceLinkService(Pool pool, Outbox outbox, DataKeys keys, org.runningcoach.ingestion.config.GarminConfig garmin) {
     this.pool = pool;
     this.outbox = outbox;
+    this.keys = keys;
     this.garminApi = garmin.apiBaseUrl();
   }
 
@@ -90,24 +93,52 @@ public class DeviceLinkService {
         }));
   }
 
+  /**
+   * Rows kept before the link are sealed with the Garmin user's own data key; claiming them opens
+   * each with that key and seals it again with the athlete's, so the athlete's erasure destroys
+   * the only key that opens them.
+   */
   private Uni<Integer> claimBacklog(SqlConnection tx, String athleteId, String vendor, String vendorUserId,
       Instant now) {
     return tx.preparedQuery("""
-            UPDATE webhook_inbox SET athlete_id = $3
+            SELECT id, summary_type, summary_key, payload::text AS payload, payload_sealed, content_hash, updated_at
+            FROM webhook_inbox
             WHERE vendor = $1 AND vendor_user_id = $2 AND athlete_id IS NULL
               AND summary_type NOT IN ('deregistrations', 'userPermissionsChange')
-            RETURNING id, summary_type, summary_key, payload::text AS payload, content_hash, updated_at""")
-        .execute(Tuple.of(vendor, vendorUserId, athleteId))
-        .flatMap(rows -> {
-          List<Row> claimed = new ArrayList<>();
-          rows.forEach(claimed::add);
+            FOR UPDATE""")
+        .execute(Tuple.of(vendor, vendorUserId))
+        .flatMap(rows -> keys.forReading(tx, Inbox.owner(null, vendor, vendorUserId))
+            .flatMap(ring -> keys.forWriting(tx, athleteId).flatMap(sealer -> {
+              List<Row> claimed = new ArrayList<>();
+              List<String> payloads = new ArrayList<>();
+              Uni<Void> updates = Uni.createFrom().voidItem();
+              for (Row row : rows) {
+                String recordKey = Inbox.recordKey(vendor, vendorUserId, row.getString("summary_type"),
+                    row.getString("summary_key"));
+                String payload = row.getBuffer("payload_sealed") == null ? row.getString("payload")
+                    : ring.openText(Inbox.PAYLOAD, recordKey, row.getBuffer("payload_sealed"));
+                claimed.add(row);
+                payloads.add(payload);
+                Tuple update = Tuple.of(athleteId, sealer.sealText(Inbox.PAYLOAD, recordKey, payload), row.getUUID("id"));
+                updates = updates.flatMap(done -> tx.preparedQuery(
+                        "UPDATE webhook_inbox SET athlete_id = $1, payload_sealed = $2, payload = NULL WHERE id = $3")
+                    .execute(update).replaceWithVoid());
+              }
+              return updates.replaceWith(new Claimed(claimed, payloads));
+            })))
+        .flatMap(found -> {
+          List<Integer> order = new ArrayList<>();
+          for (int i = 0; i < found.rows().size(); i++) {
+            order.add(i);
+          }
           // Oldest first, so a day's later version is announced after the earlier one.
-          claimed.sort(java.util.Comparator.comparing(r -> r.getOffsetDateTime("updated_at")));
+          order.sort(java.util.Comparator.comparing(i -> found.rows().get(i).getOffsetDateTime("updated_at")));
           List<HealthDataReceived> readings = new ArrayList<>();
-          for (Row row : claimed) {
+          for (int i : order) {
+            Row row = found.rows().get(i);
             try {
               var summary = GarminNotification.stored(row.getString("summary_type"), vendorUserId,
-                  row.getString("summary_key"), row.getString("payload"), row.getString("content_hash"));
+                  row.getString("summary_key"), found.payloads().get(i), row.getString("content_hash"));
               readings.addAll(GarminReadings.of(summary, athleteId, row.getUUID("id"), now));
             } catch (java.io.IOException e) {
               LOG.warnf("inbox row %s is not readable JSON; kept, not announced", row.getUUID("id"));
@@ -118,13 +149,15 @@ public class DeviceLinkService {
             chain = chain.flatMap(done -> outbox.append(tx, EventType.HEALTH_DATA_RECEIVED,
                 EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, athleteId, UUID.randomUUID(), now, reading)));
           }
-          if (!claimed.isEmpty()) {
+          if (!order.isEmpty()) {
             LOG.infof("%s user linked: %d summaries kept before the link announced as %d events", vendor,
-                claimed.size(), readings.size());
+                order.size(), readings.size());
           }
           return chain.map(done -> readings.size());
         });
   }
+
+  private record Claimed(List<Row> rows, List<String> payloads) {}
 
   /** Garmin's limit for one Health API backfill request. */
   static final int BACKFILL_MAX_DAYS = 90;

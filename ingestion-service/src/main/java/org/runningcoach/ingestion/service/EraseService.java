@@ -23,10 +23,12 @@ public class EraseService {
   private static final String SOURCE = "/ingestion-service/me";
 
   private final Outbox outbox;
+  private final IdentityAccounts accounts;
   private final Clock clock = Clock.systemUTC();
 
-  public EraseService(Outbox outbox) {
+  public EraseService(Outbox outbox, IdentityAccounts accounts) {
     this.outbox = outbox;
+    this.accounts = accounts;
   }
 
   public Uni<ErasureAccepted> erase(String athleteId) {
@@ -34,8 +36,10 @@ public class EraseService {
     Instant now = clock.instant();
     var event = EventEnvelope.of(EventType.USER_DATA_ERASED, SOURCE, athleteId, eventId, now,
         new UserDataErased(athleteId, now));
-    return outbox.inTransaction(tx -> AthleteData.erase(tx, athleteId)
+    return outbox.inTransaction(tx -> AthleteData.erase(tx, athleteId, now)
             .flatMap(tables -> outbox.append(tx, EventType.USER_DATA_ERASED, event)))
-        .map(done -> new ErasureAccepted(eventId, now));
+        // The login goes after the data is committed: its failure must not keep the data.
+        .flatMap(done -> accounts.delete(athleteId))
+        .map(account -> new ErasureAccepted(eventId, now, account.name()));
   }
 }

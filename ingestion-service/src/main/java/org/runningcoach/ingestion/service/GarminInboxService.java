@@ -18,6 +18,7 @@ import org.runningcoach.ingestion.domain.GarminNotification;
 import org.runningcoach.ingestion.domain.GarminNotification.Summary;
 import org.runningcoach.ingestion.domain.GarminQuarantine;
 import org.runningcoach.ingestion.domain.GarminReadings;
+import org.runningcoach.support.crypto.DataKeys;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
@@ -45,10 +46,12 @@ public class GarminInboxService {
 
   private final Outbox outbox;
   private final MeterRegistry metrics;
+  private final DataKeys keys;
 
-  public GarminInboxService(Outbox outbox, MeterRegistry metrics) {
+  public GarminInboxService(Outbox outbox, MeterRegistry metrics, DataKeys keys) {
     this.outbox = outbox;
     this.metrics = metrics;
+    this.keys = keys;
   }
 
   public Uni<Receipt> receive(List<Summary> summaries, Instant now) {
@@ -112,18 +115,19 @@ public class GarminInboxService {
             .execute(Tuple.of(VENDOR, s.userId())))
         .flatMap(rows -> {
           String athleteId = rows.size() == 0 ? null : rows.iterator().next().getString("athlete_id");
-          return tx.preparedQuery("""
+          return keys.forWriting(tx, Inbox.owner(athleteId, VENDOR, s.userId())).flatMap(sealer -> tx.preparedQuery("""
                   INSERT INTO webhook_inbox (id, vendor, vendor_user_id, summary_type, summary_key, athlete_id,
-                                             payload, content_hash, received_at, updated_at)
+                                             payload_sealed, content_hash, received_at, updated_at)
                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
                   ON CONFLICT (vendor, vendor_user_id, summary_type, summary_key) DO UPDATE
-                    SET payload = EXCLUDED.payload, content_hash = EXCLUDED.content_hash,
+                    SET payload_sealed = EXCLUDED.payload_sealed, payload = NULL, content_hash = EXCLUDED.content_hash,
                         athlete_id = EXCLUDED.athlete_id, updated_at = EXCLUDED.updated_at,
                         version = webhook_inbox.version + 1
                     WHERE webhook_inbox.content_hash <> EXCLUDED.content_hash
                   RETURNING id""")
-              .execute(Tuple.from(new Object[] {UUID.randomUUID(), VENDOR, s.userId(), s.type(), s.dedupeKey(),
-                  athleteId, new JsonObject(s.payloadJson()), s.contentHash(), now.atOffset(ZoneOffset.UTC)}))
+              .execute(Tuple.from(new Object[] {UUID.randomUUID(), VENDOR, s.userId(), s.type(), s.dedupeKey(), athleteId,
+                  sealer.sealText(Inbox.PAYLOAD, Inbox.recordKey(VENDOR, s.userId(), s.type(), s.dedupeKey()), s.payloadJson()),
+                  s.contentHash(), now.atOffset(ZoneOffset.UTC)})))
               .flatMap(written -> {
                 if (written.size() == 0) {
                   return Uni.createFrom().item(-1);

@@ -15,6 +15,7 @@ import org.runningcoach.events.LifeEventReported;
 import org.runningcoach.events.LifeEventReported.LifeEventType;
 import org.runningcoach.ingestion.rest.LifeEventAccepted;
 import org.runningcoach.ingestion.rest.LifeEventRequest;
+import org.runningcoach.support.crypto.DataKeys;
 import org.runningcoach.support.outbox.Outbox;
 import org.runningcoach.support.rest.ProblemException;
 
@@ -31,12 +32,16 @@ public class LifeEventService {
   static final int MAX_TRAVEL_DAYS_AHEAD = 365;
   static final int MAX_LENGTH_DAYS = 365;
   private static final String SOURCE = "/ingestion-service/life-events";
+  /** The associated-data name of the sealed notes column. */
+  public static final String NOTES = "life_event.notes";
 
   private final Outbox outbox;
+  private final DataKeys keys;
   private final Clock clock = Clock.systemUTC();
 
-  public LifeEventService(Outbox outbox) {
+  public LifeEventService(Outbox outbox, DataKeys keys) {
     this.outbox = outbox;
+    this.keys = keys;
   }
 
   public Uni<LifeEventAccepted> report(String athleteId, LifeEventRequest r) {
@@ -63,13 +68,13 @@ public class LifeEventService {
     Instant now = clock.instant();
     var event = EventEnvelope.of(EventType.LIFE_EVENT_REPORTED, SOURCE, athleteId, eventId, now,
         new LifeEventReported(athleteId, id, r.type(), r.startDate(), r.endDate(), belowNeck, fever));
-    return outbox.inTransaction(tx -> tx.preparedQuery("""
-            INSERT INTO life_event (id, athlete_id, type, start_date, end_date, below_neck_symptoms, fever, notes,
+    return outbox.inTransaction(tx -> keys.forWriting(tx, athleteId).flatMap(key -> tx.preparedQuery("""
+            INSERT INTO life_event (id, athlete_id, type, start_date, end_date, below_neck_symptoms, fever, notes_sealed,
                                     received_at, event_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
         .execute(Tuple.from(new Object[] {id, athleteId, r.type().name(), r.startDate(), r.endDate(), belowNeck, fever,
-            r.notes(), now.atOffset(ZoneOffset.UTC), eventId}))
-        .flatMap(inserted -> outbox.append(tx, EventType.LIFE_EVENT_REPORTED, event)))
+            key.sealText(NOTES, id, r.notes()), now.atOffset(ZoneOffset.UTC), eventId}))
+        .flatMap(inserted -> outbox.append(tx, EventType.LIFE_EVENT_REPORTED, event))))
         .map(done -> new LifeEventAccepted(id, eventId));
   }
 }

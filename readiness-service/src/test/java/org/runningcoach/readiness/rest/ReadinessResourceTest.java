@@ -94,7 +94,7 @@ class ReadinessResourceTest {
 
   UUID checkin(LocalDate date, double sleep, int soreness, int stress) {
     return send(date, HealthDataKind.CHECKIN, DataSource.MANUAL,
-        new HealthDataReceived.Checkin(sleep, null, soreness, null, stress, null, null, null));
+        new HealthDataReceived.Checkin(sleep, null, soreness, stress, null, null, null));
   }
 
   String stateOnceItNames(LocalDate date, UUID eventId) {

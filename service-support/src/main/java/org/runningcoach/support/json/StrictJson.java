@@ -18,9 +18,10 @@ import jakarta.inject.Singleton;
  * Client requests are read strictly: a field the request does not name, text where a number is
  * expected ("3" for 3), a number or boolean where text is expected (3 for "3"), a fraction for a
  * whole number (3.7 for 3) or a null for a required number is a 400 naming the field, never
- * silently coerced. Nesting and string length are bounded. Text may not contain U+0000:
- * PostgreSQL cannot store it in text or jsonb, so it would fail at the insert as a 500. Vendor
- * webhook records opt out of unknown-field rejection with
+ * silently coerced. A key given twice is a 400 too (one reader taking the first and another the
+ * last is how injected JSON slips past checks). Nesting and string length are bounded. Text may
+ * not contain U+0000: PostgreSQL cannot store it in text or jsonb, so it would fail at the insert
+ * as a 500. Vendor webhook records opt out of unknown-field rejection with
  * {@code @JsonIgnoreProperties(ignoreUnknown = true)}.
  */
 @Singleton
@@ -31,6 +32,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
