@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: up down token test build infra status clean-data bench-readiness
+.PHONY: up down token test build infra status clean-data bench bench-readiness
 
 ## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
 up: infra build-if-needed
@@ -46,8 +46,16 @@ status:
 clean-data:
 	rm -rf .run/kafka/data .run/kafka/logs .run/keycloak/keycloak-*/data/h2 .run/services
 
+## bench: every benchmark (end-to-end load, raw Kafka/PostgreSQL baselines, footprint, the bench-* targets below);
+## report in bench/results/<UTC date-time>.md and bench/results/latest.md. Own services on 19280-19284, < 20 min.
+bench:
+	@RC_TEST_DB=runningcoach_test_bench $(MAKE) -s infra
+	$(MVN) -Pbench package -DskipTests -am \
+	  -pl benchmarks,gateway-service,ingestion-service,activity-service,readiness-service,scheduler-service
+	@scripts/bench.sh
+
 ## bench-readiness: JMH (one athlete-day from a year of history, beside a plain read of that year) and a year recomputed for 1,000 athletes
 bench-readiness:
-	$(MVN) -Pbench install -DskipTests -pl benchmarks -am
+	$(MVN) -Pbench package -DskipTests -pl benchmarks -am
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main ReadinessEngineBenchmark
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.RecomputeYear 1000
