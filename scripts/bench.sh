@@ -6,6 +6,7 @@
 # and bench/results/latest.md. Expects `make infra` and the -Pbench package build to have run.
 source "$(dirname "$0")/lib.sh"
 DB="${RC_BENCH_DB:-runningcoach_test_bench}"
+export RC_TEST_DB="$DB"   # the component targets' tests and tools use the bench database too
 STAMP="$(date -u +%Y-%m-%dT%H%M%SZ)"
 OUT="$ROOT/bench/results"
 B="$RUN/bench/$STAMP"
@@ -37,9 +38,9 @@ versions() {
   kafka_clients="$(tr ':' '\n' < "$ROOT/benchmarks/target/classpath.txt" | sed -n 's/.*kafka-clients-\(.*\)\.jar$/\1/p' | head -1)"
   pg="$(psql -h 127.0.0.1 -U postgres -qAt -c 'show server_version' 2>/dev/null || echo unknown)"
   admin="$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-    http://127.0.0.1:8180/realms/master/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
+    http://127.0.0.1:8180/realms/master/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/' || true)"
   kc="$(curl -fsS -H "Authorization: Bearer $admin" http://127.0.0.1:8180/admin/serverinfo \
-    | grep -o '"systemInfo":{"version":"[^"]*"' | sed 's/.*"version":"//; s/"$//')"
+    | grep -o '"systemInfo":{"version":"[^"]*"' | sed 's/.*"version":"//; s/"$//' || true)"
   echo "| | |"
   echo "|---|---|"
   echo "| Java | $(java -version 2>&1 | head -1) ($(java -version 2>&1 | sed -n 2p)) |"
@@ -56,7 +57,7 @@ VERSIONS="$(versions)"
 # ---------------------------------------------------------------- the five services
 declare -A PORT=([ingestion-service]=19281 [activity-service]=19282 [readiness-service]=19283 [scheduler-service]=19284 [gateway-service]=19280)
 ORDER="ingestion-service activity-service readiness-service scheduler-service gateway-service"
-declare -A PID READY
+declare -A PID READY STARTED
 
 props() {
   local name="$1" db="127.0.0.1:5432/$DB"
@@ -122,6 +123,7 @@ start_services() {
     done
     t1=$(date +%s.%N)
     READY[$name]=$(echo "scale=2; ($t1 - $t0)/1" | bc)
+    STARTED[$name]="$( (grep -o 'started in [0-9.]*s' "$B/$name.log" || echo '?') | head -1 | sed 's/started in //; s/s$//')"
     log "$name ready in ${READY[$name]} s (pid ${PID[$name]}, port ${PORT[$name]})"
   done
   last=$(date +%s.%N)
@@ -132,9 +134,10 @@ pid_on_port() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | hea
 
 reset_groups
 start_services
-SERVICES_ARG=""; READY_ARG=""
+SERVICES_ARG=""; READY_ARG=""; STARTED_ARG=""
 for name in $ORDER; do
   SERVICES_ARG+="${SERVICES_ARG:+,}$name:${PID[$name]}"; READY_ARG+="${READY_ARG:+,}$name:${READY[$name]}"
+  STARTED_ARG+="${STARTED_ARG:+,}$name:${STARTED[$name]}"
 done
 INFRA_ARG="kafka:$(pid_on_port 9092),keycloak:$(pid_on_port 8180)"
 
@@ -143,7 +146,7 @@ LOAD_START=$(date +%s)
 java -Xmx512m -cp "$CP" org.runningcoach.benchmarks.load.LoadBench out="$OUT" stamp="$STAMP" \
   gateway="http://127.0.0.1:19280" bootstrap=127.0.0.1:9092 jdbc="jdbc:postgresql://127.0.0.1:5432/$DB" \
   athletes="$ATHLETES" rates="$RATES" step-seconds="$STEP_SECONDS" http-rates="$HTTP_RATES" \
-  services="$SERVICES_ARG" infra="$INFRA_ARG" ready="$READY_ARG" cold-start="$COLD_START" | tee "$B/load.out"
+  services="$SERVICES_ARG" infra="$INFRA_ARG" ready="$READY_ARG" started="$STARTED_ARG" cold-start="$COLD_START" | tee "$B/load.out"
 LOAD_SECONDS=$(( $(date +%s) - LOAD_START ))
 stop_services
 
@@ -153,12 +156,13 @@ for t in $COMPONENT_TARGETS; do
   if grep -q "^$t:" "$ROOT/Makefile"; then
     log "running make $t"
     t0=$(date +%s)
-    if make -s -C "$ROOT" "$t" >"$B/$t.out" 2>&1; then rc=0; else rc=$?; fi
+    # A time limit, so that a target waiting for something (a lock, a port) cannot hold make bench forever.
+    if timeout "${BENCH_COMPONENT_TIMEOUT:-420}" make -s -C "$ROOT" "$t" >"$B/$t.out" 2>&1; then rc=0; else rc=$?; fi
     COMPONENTS+="
 ### \`make $t\` ($(( $(date +%s) - t0 )) s, exit $rc)
 
 \`\`\`
-$(grep -v '^\[INFO\]\|^Downloading\|^Downloaded' "$B/$t.out" | tail -n 60)
+$( (grep -v '^\[INFO\]\|^Downloading\|^Downloaded' "$B/$t.out" || true) | tail -n 80)
 \`\`\`
 "
   else

@@ -71,6 +71,44 @@ final class Footprint implements AutoCloseable {
     }
   }
 
+  /** CPU seconds (user + system) a process has used, from /proc/&lt;pid&gt;/stat; 0 when it is gone. */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  /** CPU seconds used so far by each part: the services one by one, kafka, keycloak, postgresql, this driver. */
+  Map<String, Double> cpu() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    services.forEach((name, pid) -> m.put(name, cpuSeconds(pid)));
+    infra.forEach((name, pid) -> m.put(name, cpuSeconds(pid)));
+    double pg = 0;
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) procs::iterator) {
+        String name = p.getFileName().toString();
+        if (name.chars().allMatch(Character::isDigit)) {
+          try {
+            if ("postgres".equals(Files.readString(p.resolve("comm")).trim())) {
+              pg += cpuSeconds(Long.parseLong(name));
+            }
+          } catch (IOException | RuntimeException gone) {
+            // ended meanwhile
+          }
+        }
+      }
+    } catch (IOException e) {
+      pg = -1;
+    }
+    m.put("postgresql", pg);
+    m.put("driver", cpuSeconds(ProcessHandle.current().pid()));
+    return m;
+  }
+
   /** Starts keeping the highest total (and its parts) seen every second. */
   void startSampling() {
     sampling = true;

@@ -83,13 +83,22 @@ final class Traffic {
 
   /** Posts a signed Garmin dailies push for athlete {@code index % n} with a date of its own in this run. */
   CompletableFuture<?> garmin(long index, long intended, Latencies accept, List<SentPush> sent) {
+    return garmin(index, intended, accept, sent, true);
+  }
+
+  /**
+   * As above; with {@code linked} false the push names a Garmin user no athlete has linked, which
+   * ingestion stores raw without an event: the accept path alone, with no work downstream.
+   */
+  CompletableFuture<?> garmin(long index, long intended, Latencies accept, List<SentPush> sent, boolean linked) {
     Athlete a = athletes.get((int) (index % athletes.size()));
     int k = pushCount.computeIfAbsent(a.username(), x -> new AtomicInteger()).getAndIncrement();
     // At least eight days back, so that the push's BodyState is not today's (which the check-ins drive).
     LocalDate date = today.minusDays(8 + (dateSalt + k) % 700);
     long start = date.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     ThreadLocalRandom rnd = ThreadLocalRandom.current();
-    String body = "{\"dailies\":[{\"userId\":\"" + a.garminUser() + "\",\"summaryId\":\"bench-" + start + "-" + rnd.nextInt(1_000_000)
+    String garminUser = linked ? a.garminUser() : "bench-unlinked-" + a.username();
+    String body = "{\"dailies\":[{\"userId\":\"" + garminUser + "\",\"summaryId\":\"bench-" + start + "-" + rnd.nextInt(1_000_000)
         + "\",\"calendarDate\":\"" + date + "\",\"activityType\":\"GENERIC\",\"startTimeInSeconds\":" + start
         + ",\"startTimeOffsetInSeconds\":0,\"durationInSeconds\":86400,\"steps\":" + (4000 + rnd.nextInt(10_000))
         + ",\"restingHeartRateInBeatsPerMinute\":" + (46 + rnd.nextInt(8)) + "}]}";
