@@ -49,10 +49,10 @@ clean-data:
 ## bench: every benchmark (end-to-end load, raw Kafka/PostgreSQL baselines, footprint, the bench-* targets below);
 ## report in bench/results/<UTC date-time>.md and bench/results/latest.md. Own services on 19280-19284, < 20 min.
 bench:
-	@RC_TEST_DB=runningcoach_test_bench $(MAKE) -s infra
-	$(MVN) -Pbench package -DskipTests -am \
-	  -pl benchmarks,gateway-service,ingestion-service,activity-service,readiness-service,scheduler-service
-	@scripts/bench.sh
+	@t0=$$(date +%s); RC_TEST_DB=runningcoach_test_bench $(MAKE) -s infra && \
+	  $(MVN) -Pbench package -DskipTests -am \
+	    -pl benchmarks,gateway-service,ingestion-service,activity-service,readiness-service,scheduler-service && \
+	  BENCH_T0=$$t0 scripts/bench.sh
 
 ## bench-readiness: JMH (one athlete-day from a year of history, beside a plain read of that year) and a year recomputed for 1,000 athletes
 bench-readiness:
