@@ -163,7 +163,7 @@ for t in $COMPONENT_TARGETS; do
 ### \`make $t\` ($(( $(date +%s) - t0 )) s, exit $rc)
 
 \`\`\`
-$( (grep -v '^\[INFO\]\|^Downloading\|^Downloaded' "$B/$t.out" || true) | tail -n 80)
+$( (grep -v '^\[INFO\]\|^Downloading\|^Downloaded' "$B/$t.out" || true) | sed 's/\x1b\[[0-9;]*m//g' | tail -n 80)
 \`\`\`
 "
   else
