@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: up down token test build infra status clean-data bench-readiness bench-import faults
+.PHONY: up down token test build infra status clean-data bench bench-readiness bench-import bench-activity faults
 
 ## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
 up: infra build-if-needed
@@ -45,6 +45,14 @@ status:
 ## clean-data: delete local Kafka and Keycloak data and logs (stop first with make down)
 clean-data:
 	rm -rf .run/kafka/data .run/kafka/logs .run/keycloak/keycloak-*/data/h2 .run/services
+
+## bench: every benchmark (end-to-end load, raw Kafka/PostgreSQL baselines, footprint, the bench-* targets below);
+## report in bench/results/<UTC date-time>.md and bench/results/latest.md. Own services on 19280-19284, < 20 min.
+bench:
+	@t0=$$(date +%s); RC_TEST_DB=runningcoach_test_bench $(MAKE) -s infra && \
+	  $(MVN) -Pbench package -DskipTests -am \
+	    -pl benchmarks,gateway-service,ingestion-service,activity-service,readiness-service,scheduler-service && \
+	  BENCH_T0=$$t0 scripts/bench.sh
 
 ## bench-readiness: JMH athlete-days/s (one date from a year; a year date by date and in one pass; a plain read of the year) and a year recomputed for 1,000 athletes
 bench-readiness:
