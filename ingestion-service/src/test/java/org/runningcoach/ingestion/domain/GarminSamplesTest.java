@@ -162,10 +162,14 @@ class GarminSamplesTest {
 
   @Test
   void emptyItemsAndItemsWithoutAUserAreSkippedAndNonObjectsAreRefused() throws IOException {
-    String body = "{\"dailies\":[{}, {\"calendarDate\":\"2026-01-01\"}], \"unknownType\":[{\"userId\":\"u\"}], \"x\":5}";
+    String body = "{\"dailies\":[{}, {\"calendarDate\":\"2026-01-01\"}], \"unknownType\":[{\"userId\":\"u\"}]}";
     List<Summary> summaries = GarminNotification.parse(body.getBytes(StandardCharsets.UTF_8));
     assertThat(summaries).extracting(Summary::type).containsExactly("unknownType");
 
+    assertThatThrownBy(() -> GarminNotification.parse("{\"dailies\":[],\"x\":5}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(JsonProcessingException.class).hasMessageContaining("'x' must be a list of summaries");
+    assertThatThrownBy(() -> GarminNotification.parse("{\"dailies\":[3]}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(JsonProcessingException.class).hasMessageContaining("must be a summary object");
     assertThatThrownBy(() -> GarminNotification.parse("[1,2]".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(JsonProcessingException.class);
     assertThatThrownBy(() -> GarminNotification.parse("{\"dailies\":[".getBytes(StandardCharsets.UTF_8)))
