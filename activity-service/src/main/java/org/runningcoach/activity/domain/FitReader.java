@@ -69,21 +69,40 @@ final class FitReader {
   private ParsedActivity parse(InputStream in) {
     Decode decode = new Decode();
     try {
-      boolean complete = decode.read(in, this::onMesg);
+      boolean complete = decode.read(in, mesg -> {
+        try {
+          onMesg(mesg);
+        } catch (RuntimeException ours) {
+          throw new OwnFailure(ours);
+        }
+      });
       if (!complete) {
         throw new InvalidActivityFile("The FIT file ends before its last message: it is truncated");
       }
     } catch (FitRuntimeException e) {
       throw new InvalidActivityFile("The FIT file is damaged or truncated (" + e.getMessage() + ")", e);
-    } catch (IndexOutOfBoundsException e) {
-      // The SDK indexes its arrays with sizes read from the file: a damaged definition message
-      // (found by ParserFuzzTest) makes it read past them instead of raising FitRuntimeException.
+    } catch (OwnFailure e) {
+      throw e.cause; // a failure of our own reading of a decoded message: not the file's fault
+    } catch (RuntimeException e) {
+      // The SDK trusts sizes and types read from the file: damaged definitions make it index past
+      // its arrays (found by ParserFuzzTest) or cast a string field to a number (found by Jazzer)
+      // instead of raising FitRuntimeException. Either way the file is damaged, not our code.
       throw new InvalidActivityFile("The FIT file is damaged: a message does not match its definition", e);
     }
     if (records.isEmpty() && sessionStart == null) {
       throw new InvalidActivityFile("The FIT file holds no activity: no records and no session");
     }
     return build();
+  }
+
+  /** Carries an exception of our message handling through the SDK's decoder, to tell it from the SDK's own. */
+  private static final class OwnFailure extends RuntimeException {
+    final RuntimeException cause;
+
+    OwnFailure(RuntimeException cause) {
+      super(cause);
+      this.cause = cause;
+    }
   }
 
   private void onMesg(Mesg mesg) {

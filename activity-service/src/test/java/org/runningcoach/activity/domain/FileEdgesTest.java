@@ -92,6 +92,15 @@ class FileEdgesTest {
         .hasMessageContaining("damaged");
   }
 
+  /** Found by Jazzer: a damaged definition made the SDK cast a string field to a number (ClassCastException, a 500). */
+  @Test
+  void aFitFileWhoseDefinitionGivesAStringForANumberIsRefused() {
+    byte[] damaged = realFile("jazzer-fit-string-as-number.fit");
+    assertThatThrownBy(() -> ActivityFiles.parse(damaged))
+        .isInstanceOf(InvalidActivityFile.class)
+        .hasMessageContaining("damaged");
+  }
+
   @Test
   void gpxHeartRateIsFoundUnderAnyPrefixAndMissingPointsAreToleratedWithMilliseconds() {
     String gpx = """
