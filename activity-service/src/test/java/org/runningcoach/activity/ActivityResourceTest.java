@@ -173,6 +173,38 @@ class ActivityResourceTest {
     given().get("/activities/" + id).then().statusCode(401);
   }
 
+  @Test
+  void aDeletedActivityGoesWithItsSamplesAndCopiesAndItsLoadIsWithdrawn() {
+    byte[] fit = file("fitparse_fenix2-run-2015-08-15.fit");
+    String id;
+    try (KafkaConsumer<String, String> events = eventsFromNow()) {
+      id = upload(demo, "a.fit", fit).post("/activities").then().statusCode(201).extract().path("id");
+      upload(demo, "again.fit", fit).post("/activities").then().statusCode(200).body("id", equalTo(id));
+      given().auth().oauth2(demo2).delete("/activities/" + id).then().statusCode(404)
+          .contentType(startsWith("application/problem+json"));
+      given().auth().oauth2(demo).get("/activities/" + id).then().statusCode(200);
+
+      given().auth().oauth2(demo).delete("/activities/" + id).then().statusCode(204);
+
+      given().auth().oauth2(demo).get("/activities/" + id).then().statusCode(404);
+      given().auth().oauth2(demo).get("/activities/" + id + "/streams").then().statusCode(404);
+      given().auth().oauth2(demo).get("/activities").then().statusCode(200).body("total", equalTo(0));
+      assertThat(count("activity_sample")).isZero();
+      assertThat(count("activity_duplicate")).isZero();
+      String deleted = id;
+      JsonObject removed = awaitEvent(events, e -> "WORKOUT_REMOVED".equals(e.getJsonObject("data").getString("kind"))
+          && deleted.equals(e.getJsonObject("data").getString("recordId")));
+      assertThat(removed.getJsonObject("data").getString("localDate")).isEqualTo("2015-08-15");
+      assertThat(removed.getJsonObject("data").getString("source")).isEqualTo("FILE");
+      assertThat(EventCodec.decode(removed.encode(), EventType.HEALTH_DATA_RECEIVED).data().workout()).isNull();
+    }
+    given().auth().oauth2(demo).delete("/activities/" + id).then().statusCode(404);
+    given().auth().oauth2(demo).delete("/activities/not-a-uuid").then().statusCode(404);
+    given().delete("/activities/00000000-0000-0000-0000-000000000000").then().statusCode(401);
+    // the file is no longer anyone's copy: uploaded again it counts anew
+    upload(demo, "a.fit", fit).post("/activities").then().statusCode(201);
+  }
+
   record Bad(String name, RequestSpecification request, int status, String field) {}
 
   @Test
@@ -258,15 +290,19 @@ class ActivityResourceTest {
   }
 
   static JsonObject awaitEvent(KafkaConsumer<String, String> consumer, String eventId) {
+    return awaitEvent(consumer, event -> eventId.equals(event.getString("id")));
+  }
+
+  static JsonObject awaitEvent(KafkaConsumer<String, String> consumer, java.util.function.Predicate<JsonObject> wanted) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
         JsonObject event = new JsonObject(r.value());
-        if (eventId.equals(event.getString("id"))) {
+        if (wanted.test(event)) {
           return event;
         }
       }
     }
-    throw new AssertionError("event " + eventId + " was not published to health-data-received");
+    throw new AssertionError("the event awaited was not published to health-data-received");
   }
 }

@@ -69,6 +69,39 @@ class ActivityIT {
   }
 
   @Test
+  void aDeletedWorkoutsLoadLeavesTheBodyStateOfItsDay() {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1400 + ThreadLocalRandom.current().nextInt(300));
+    String start = day + "T18:" + String.format("%02d", ThreadLocalRandom.current().nextInt(60)) + ":00Z";
+    JsonPath activity = given().auth().oauth2(token).contentType("application/json")
+        .body("{\"startTime\":\"" + start + "\",\"sport\":\"running\",\"durationSeconds\":3600,"
+            + "\"distanceMeters\":10000,\"rpe\":7}")
+        .post("/activity").then().statusCode(201).extract().jsonPath();
+    String id = activity.getString("id");
+    String eventId = activity.getString("eventId");
+    JsonPath before = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> given().auth().oauth2(token).get("/body-states/" + day).then().extract().jsonPath(),
+            json -> json.getList("causedBy") != null && json.getList("causedBy").contains(eventId));
+    double load = load7d(before);
+    assertThat(load).isGreaterThanOrEqualTo(420.0); // 7 x 60 minutes
+
+    given().auth().oauth2(other).delete("/activities/" + id).then().statusCode(404);
+    given().auth().oauth2(token).delete("/activities/" + id).then().statusCode(204);
+    given().auth().oauth2(token).get("/activities/" + id).then().statusCode(404);
+
+    JsonPath after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> given().auth().oauth2(token).get("/body-states/" + day).then().extract().jsonPath(),
+            json -> json.getList("causedBy") != null && !json.getList("causedBy").contains(eventId));
+    assertThat(load7d(after)).isLessThanOrEqualTo(load - 420.0 + 0.1);
+  }
+
+  /** The skeletal 7-day load of a BodyState; 0 when no workout counts for it any more. */
+  static double load7d(JsonPath state) {
+    java.util.List<String> names = state.getList("skeletal.explanation.inputs.name");
+    int i = names.indexOf("load7d");
+    return i < 0 ? 0 : state.getDouble("skeletal.explanation.inputs[" + i + "].value");
+  }
+
+  @Test
   void aDamagedFileIsRefusedWithAProblem() {
     given().auth().oauth2(token).multiPart("file", "broken.fit", new byte[] {14, 16, 0, 0, 1, 2, 3, 4, '.', 'F', 'I', 'T', 9, 9},
             "application/octet-stream")

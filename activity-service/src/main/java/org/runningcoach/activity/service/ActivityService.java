@@ -221,6 +221,35 @@ public class ActivityService {
         .replaceWithVoid();
   }
 
+  /**
+   * Deletes the athlete's activity, its samples and the record of the copies recognised as it
+   * (foreign keys cascade), and announces WORKOUT_REMOVED in the same transaction so readiness
+   * drops its load. The copies are not promoted: a duplicate row keeps only which copy arrived,
+   * not its metrics or samples, so there is nothing to count; uploading the other copy again
+   * makes it a new activity (no hash or start time matches any more). False when there is no
+   * such activity of this athlete.
+   */
+  public Uni<Boolean> delete(String athleteId, UUID id) {
+    return outbox.inTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
+        .execute(Tuple.of(athleteId))
+        .flatMap(locked -> tx.preparedQuery(
+                "DELETE FROM activity WHERE id = $1 AND athlete_id = $2 RETURNING source, local_date")
+            .execute(Tuple.of(id, athleteId)))
+        .flatMap(deleted -> {
+          if (deleted.size() == 0) {
+            return Uni.createFrom().item(false);
+          }
+          Row row = deleted.iterator().next();
+          Instant now = clock.instant();
+          var removed = HealthDataReceived.workoutRemoved(athleteId, id, DataSource.valueOf(row.getString("source")),
+              row.getLocalDate("local_date"), now);
+          LOG.infof("activity %s of %s deleted; its load is withdrawn", id, athleteId);
+          return outbox.append(tx, EventType.HEALTH_DATA_RECEIVED,
+                  EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, athleteId, UUID.randomUUID(), now, removed))
+              .replaceWith(true);
+        }));
+  }
+
   public Uni<ActivityView> get(String athleteId, UUID id) {
     Uni<RowSet<Row>> activity = pool.preparedQuery("SELECT * FROM activity WHERE id = $1 AND athlete_id = $2")
         .execute(Tuple.of(id, athleteId));
