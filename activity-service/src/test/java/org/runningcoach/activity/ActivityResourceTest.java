@@ -240,6 +240,18 @@ class ActivityResourceTest {
             .body("{\"startTime\":\"2024-03-02T06:30:00\",\"sport\":\"running\",\"durationSeconds\":60}"), 400, "startTime"),
         new Bad("rpe 11 in JSON", given().auth().oauth2(demo).contentType("application/json")
             .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"rpe\":11}"), 400, "rpe"),
+        new Bad("a 50-hour recording", upload(demo, "forgot-to-stop.gpx", ("<gpx xmlns=\"http://www.topografix.com/GPX/1/1\">"
+            + "<trk><trkseg><trkpt lat=\"1\" lon=\"1\"><time>2024-01-01T10:00:00Z</time></trkpt>"
+            + "<trkpt lat=\"1.001\" lon=\"1\"><time>2024-01-03T12:00:00Z</time></trkpt></trkseg></trk></gpx>")
+            .getBytes(StandardCharsets.UTF_8)), 400, "file"),
+        new Bad("a 50-hour summary", given().auth().oauth2(demo).contentType("application/json")
+            .body(String.format(summary, "180000")), 400, "durationSeconds"),
+        new Bad("HR 300 in a summary", given().auth().oauth2(demo).contentType("application/json")
+            .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"maxHr\":300}"),
+            400, "maxHr"),
+        new Bad("HR 0 in a summary", given().auth().oauth2(demo).contentType("application/json")
+            .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"avgHr\":0}"),
+            400, "avgHr"),
         new Bad("unknown JSON field", given().auth().oauth2(demo).contentType("application/json")
             .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"athleteId\":\"x\"}"),
             400, "athleteId"));
@@ -261,6 +273,16 @@ class ActivityResourceTest {
     assertThat(count("activity")).isEqualTo(activities);
     assertThat(count("activity_duplicate")).isEqualTo(duplicates);
     assertThat(count("activity_sample")).isEqualTo(samples);
+  }
+
+  @Test
+  void aThirtyHourUltraIsAcceptedWithItsFullLoad() {
+    // 30 h is a 100-mile race, not an error: stored, and its load is 30 h of work.
+    given().auth().oauth2(demo).contentType("application/json")
+        .body("{\"startTime\":\"2023-06-24T05:00:00+02:00\",\"sport\":\"trail_running\",\"durationSeconds\":108000,"
+            + "\"distanceMeters\":161000,\"rpe\":9}")
+        .post("/activities").then().statusCode(201)
+        .body("metrics.movingSeconds", equalTo(108000)).body("loads.srpeLoad", equalTo(16200.0f));
   }
 
   @Test
