@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: up down token test build infra status clean-data bench-readiness
+.PHONY: up down token test build infra status clean-data bench-readiness bench-activity
 
 ## up: start Kafka, PostgreSQL (if needed), Keycloak and the five services; wait until all are ready
 up: infra build-if-needed
@@ -51,3 +51,8 @@ bench-readiness:
 	$(MVN) -Pbench install -DskipTests -pl benchmarks -am
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main ReadinessEngineBenchmark
 	java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.RecomputeYear 1000
+
+## bench-activity: a generated 2-hour 1 Hz FIT file through activity-service's parse + metrics + store (p50 ms, samples/s) beside a raw PostgreSQL COPY of the same rows
+bench-activity:
+	$(MVN) -Pbench package -DskipTests -pl benchmarks -am
+	RC_TEST_DB=$${RC_TEST_DB:-runningcoach_test_activity} java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.ActivityStoreBenchmark 40 10

@@ -69,18 +69,27 @@ public class ActivityService {
   /** The result of an upload: a new activity (201) or the one already counted (200). */
   public record Stored(boolean created, ActivityView activity) {}
 
-  private record NewActivity(UUID id, String athleteId, DataSource source, ActivityFormat format, String sport, Instant start,
+  /**
+   * An activity read and measured, ready to store: {@link #prepare} is the CPU part of an upload,
+   * {@link #store} the database part (public so the benchmark times each through the service's own code).
+   */
+  public record NewActivity(UUID id, String athleteId, DataSource source, ActivityFormat format, String sport, Instant start,
       ZoneOffset offset, LocalDate localDate, String timeNote, Metrics metrics, Loads loads, Integer rpe, String notes,
       String sha256, List<Sample> samples) {}
 
   private record Existing(UUID id, String reason) {}
 
   public Uni<Stored> upload(String athleteId, byte[] content, Integer rpe, String notes) {
+    return store(prepare(athleteId, content, rpe, notes));
+  }
+
+  /** Parses the file and computes its metrics and loads; throws InvalidActivityFile for what is not a workout. */
+  public static NewActivity prepare(String athleteId, byte[] content, Integer rpe, String notes) {
     ParsedActivity parsed = ActivityFiles.parse(content);
     Metrics metrics = MetricsCalculator.compute(parsed);
     Loads loads = LoadCalculator.compute(parsed, metrics, rpe);
-    return store(new NewActivity(UUID.randomUUID(), athleteId, DataSource.FILE, parsed.format(), parsed.sport(), parsed.start(),
-        parsed.utcOffset(), parsed.localDate(), parsed.timeNote(), metrics, loads, rpe, notes, sha256(content), parsed.samples()));
+    return new NewActivity(UUID.randomUUID(), athleteId, DataSource.FILE, parsed.format(), parsed.sport(), parsed.start(),
+        parsed.utcOffset(), parsed.localDate(), parsed.timeNote(), metrics, loads, rpe, notes, sha256(content), parsed.samples());
   }
 
   public Uni<Stored> manual(String athleteId, ActivitySummaryRequest r) {
@@ -104,7 +113,7 @@ public class ActivityService {
         start.toInstant(), start.getOffset(), start.toLocalDate(), null, m, loads, r.rpe(), r.notes(), null, List.of()));
   }
 
-  private Uni<Stored> store(NewActivity a) {
+  public Uni<Stored> store(NewActivity a) {
     return outbox.inTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
             .execute(Tuple.of(a.athleteId()))
             .flatMap(locked -> findCopy(tx, a))
