@@ -54,7 +54,7 @@ public class BodyLimit {
   String detail(String what) {
     return what + "; activity-service accepts at most " + megabytes(limit) + " (" + limit + " bytes, "
         + "quarkus.http.limits.max-body-size). A workout file is far smaller: a 2-hour FIT file recorded every second "
-        + "is about 0.2 MB and a 24-hour one a few MB, so the limit leaves room for any real watch file while keeping a "
+        + "is about 0.16 MB and a 24-hour one about 2 MB, so the limit leaves room for any real watch file while keeping a "
         + "runaway or hostile upload from filling the service's memory and disk. Send one FIT, TCX or GPX file in the "
         + "multipart part 'file', without other attachments.";
   }
