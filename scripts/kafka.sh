@@ -3,7 +3,7 @@
 # Usage: scripts/kafka.sh up|down|status
 source "$(dirname "$0")/lib.sh"
 K="$RUN/kafka"; PIDFILE="$K/kafka.pid"
-TOPICS="health-data-received life-event-reported user-data-erased body-state-computed plan-adapted"
+TOPICS="health-data-received life-event-reported user-data-erased body-state-computed plan-adapted activity-reported"
 PARTITIONS="${KAFKA_PARTITIONS:-3}"
 
 fetch() {

@@ -14,16 +14,19 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.runningcoach.events.ActivityReported;
 import org.runningcoach.events.EventEnvelope;
 import org.runningcoach.events.EventType;
 import org.runningcoach.events.HealthDataReceived;
 import org.runningcoach.ingestion.domain.AppleSamples;
+import org.runningcoach.ingestion.domain.WorkoutHandOff;
 import org.runningcoach.ingestion.rest.AppleSamplesRequest;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
  * Stores a batch of Apple Health samples raw in the inbox (keyed by its content, so the phone
- * re-sending the same batch changes nothing) and announces the per-date readings it yields.
+ * re-sending the same batch changes nothing) and announces the per-date readings it yields; its
+ * workouts go to activity-service as ActivityReported in the same transaction.
  */
 @ApplicationScoped
 public class AppleService {
@@ -67,12 +70,17 @@ public class AppleService {
           }
           UUID recordId = rows.iterator().next().getUUID("id");
           List<HealthDataReceived> readings = AppleSamples.readings(samples, athleteId, recordId, now);
+          List<ActivityReported> workouts = WorkoutHandOff.apple(samples, athleteId, recordId, now);
           Uni<Void> chain = Uni.createFrom().voidItem();
           for (HealthDataReceived r : readings) {
             chain = chain.flatMap(done -> outbox.append(tx, EventType.HEALTH_DATA_RECEIVED,
                 EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, athleteId, UUID.randomUUID(), now, r)));
           }
-          return chain.map(done -> new Receipt(samples.size(), 1, readings.size()));
+          for (ActivityReported w : workouts) {
+            chain = chain.flatMap(done -> outbox.append(tx, EventType.ACTIVITY_REPORTED,
+                EventEnvelope.of(EventType.ACTIVITY_REPORTED, SOURCE, athleteId, UUID.randomUUID(), now, w)));
+          }
+          return chain.map(done -> new Receipt(samples.size(), 1, readings.size() + workouts.size()));
         }));
   }
 
