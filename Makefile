@@ -70,3 +70,8 @@ faults:
 bench-import:
 	$(MVN) -Pbench package -DskipTests -pl benchmarks,ingestion-service -am
 	scripts/bench-import.sh
+
+## bench-activity: a generated 2-hour 1 Hz FIT file through activity-service's parse + metrics + store (p50 ms, samples/s) beside a raw PostgreSQL COPY of the same rows
+bench-activity:
+	$(MVN) -Pbench package -DskipTests -pl benchmarks -am
+	RC_TEST_DB=$${RC_TEST_DB:-runningcoach_test_activity} java -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" org.runningcoach.benchmarks.ActivityStoreBenchmark 40 10

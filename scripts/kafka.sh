@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 LIB="$RUN/kafka/lib"
 K="${RC_KAFKA_DIR:-$RUN/kafka}"; PIDFILE="$K/kafka.pid"
 PORT="${RC_KAFKA_PORT:-9092}"; CPORT="${RC_KAFKA_CONTROLLER_PORT:-9093}"
-TOPICS="health-data-received life-event-reported user-data-erased body-state-computed plan-adapted"
+TOPICS="health-data-received life-event-reported user-data-erased body-state-computed plan-adapted activity-reported"
 PARTITIONS="${KAFKA_PARTITIONS:-3}"
 
 fetch() {

@@ -177,6 +177,38 @@ class ActivityResourceTest {
     given().get("/activities/" + id).then().statusCode(401);
   }
 
+  @Test
+  void aDeletedActivityGoesWithItsSamplesAndCopiesAndItsLoadIsWithdrawn() {
+    byte[] fit = file("fitparse_fenix2-run-2015-08-15.fit");
+    String id;
+    try (KafkaConsumer<String, String> events = eventsFromNow()) {
+      id = upload(demo, "a.fit", fit).post("/activities").then().statusCode(201).extract().path("id");
+      upload(demo, "again.fit", fit).post("/activities").then().statusCode(200).body("id", equalTo(id));
+      given().auth().oauth2(demo2).delete("/activities/" + id).then().statusCode(404)
+          .contentType(startsWith("application/problem+json"));
+      given().auth().oauth2(demo).get("/activities/" + id).then().statusCode(200);
+
+      given().auth().oauth2(demo).delete("/activities/" + id).then().statusCode(204);
+
+      given().auth().oauth2(demo).get("/activities/" + id).then().statusCode(404);
+      given().auth().oauth2(demo).get("/activities/" + id + "/streams").then().statusCode(404);
+      given().auth().oauth2(demo).get("/activities").then().statusCode(200).body("total", equalTo(0));
+      assertThat(count("activity_sample")).isZero();
+      assertThat(count("activity_duplicate")).isZero();
+      String deleted = id;
+      JsonObject removed = awaitEvent(events, e -> "WORKOUT_REMOVED".equals(e.getJsonObject("data").getString("kind"))
+          && deleted.equals(e.getJsonObject("data").getString("recordId")));
+      assertThat(removed.getJsonObject("data").getString("localDate")).isEqualTo("2015-08-15");
+      assertThat(removed.getJsonObject("data").getString("source")).isEqualTo("FILE");
+      assertThat(EventCodec.decode(removed.encode(), EventType.HEALTH_DATA_RECEIVED).data().workout()).isNull();
+    }
+    given().auth().oauth2(demo).delete("/activities/" + id).then().statusCode(404);
+    given().auth().oauth2(demo).delete("/activities/not-a-uuid").then().statusCode(404);
+    given().delete("/activities/00000000-0000-0000-0000-000000000000").then().statusCode(401);
+    // the file is no longer anyone's copy: uploaded again it counts anew
+    upload(demo, "a.fit", fit).post("/activities").then().statusCode(201);
+  }
+
   record Bad(String name, RequestSpecification request, int status, String field) {}
 
   @Test
@@ -212,6 +244,18 @@ class ActivityResourceTest {
             .body("{\"startTime\":\"2024-03-02T06:30:00\",\"sport\":\"running\",\"durationSeconds\":60}"), 400, "startTime"),
         new Bad("rpe 11 in JSON", given().auth().oauth2(demo).contentType("application/json")
             .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"rpe\":11}"), 400, "rpe"),
+        new Bad("a 50-hour recording", upload(demo, "forgot-to-stop.gpx", ("<gpx xmlns=\"http://www.topografix.com/GPX/1/1\">"
+            + "<trk><trkseg><trkpt lat=\"1\" lon=\"1\"><time>2024-01-01T10:00:00Z</time></trkpt>"
+            + "<trkpt lat=\"1.001\" lon=\"1\"><time>2024-01-03T12:00:00Z</time></trkpt></trkseg></trk></gpx>")
+            .getBytes(StandardCharsets.UTF_8)), 400, "file"),
+        new Bad("a 50-hour summary", given().auth().oauth2(demo).contentType("application/json")
+            .body(String.format(summary, "180000")), 400, "durationSeconds"),
+        new Bad("HR 300 in a summary", given().auth().oauth2(demo).contentType("application/json")
+            .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"maxHr\":300}"),
+            400, "maxHr"),
+        new Bad("HR 0 in a summary", given().auth().oauth2(demo).contentType("application/json")
+            .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"avgHr\":0}"),
+            400, "avgHr"),
         new Bad("unknown JSON field", given().auth().oauth2(demo).contentType("application/json")
             .body("{\"startTime\":\"2024-03-02T06:30:00Z\",\"sport\":\"running\",\"durationSeconds\":60,\"athleteId\":\"x\"}"),
             400, "athleteId"));
@@ -233,6 +277,16 @@ class ActivityResourceTest {
     assertThat(count("activity")).isEqualTo(activities);
     assertThat(count("activity_duplicate")).isEqualTo(duplicates);
     assertThat(count("activity_sample")).isEqualTo(samples);
+  }
+
+  @Test
+  void aThirtyHourUltraIsAcceptedWithItsFullLoad() {
+    // 30 h is a 100-mile race, not an error: stored, and its load is 30 h of work.
+    given().auth().oauth2(demo).contentType("application/json")
+        .body("{\"startTime\":\"2023-06-24T05:00:00+02:00\",\"sport\":\"trail_running\",\"durationSeconds\":108000,"
+            + "\"distanceMeters\":161000,\"rpe\":9}")
+        .post("/activities").then().statusCode(201)
+        .body("metrics.movingSeconds", equalTo(108000)).body("loads.srpeLoad", equalTo(16200.0f));
   }
 
   @Test
@@ -262,15 +316,19 @@ class ActivityResourceTest {
   }
 
   static JsonObject awaitEvent(KafkaConsumer<String, String> consumer, String eventId) {
+    return awaitEvent(consumer, event -> eventId.equals(event.getString("id")));
+  }
+
+  static JsonObject awaitEvent(KafkaConsumer<String, String> consumer, java.util.function.Predicate<JsonObject> wanted) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
         JsonObject event = new JsonObject(r.value());
-        if (eventId.equals(event.getString("id"))) {
+        if (wanted.test(event)) {
           return event;
         }
       }
     }
-    throw new AssertionError("event " + eventId + " was not published to health-data-received");
+    throw new AssertionError("the event awaited was not published to health-data-received");
   }
 }

@@ -19,8 +19,11 @@ public record EventType<T>(String name, String topic, Class<T> dataClass, int sc
   public static final EventType<UserDataErased> USER_DATA_ERASED =
       new EventType<>("UserDataErased", Topics.USER_DATA_ERASED, UserDataErased.class, 1);
 
+  public static final EventType<ActivityReported> ACTIVITY_REPORTED =
+      new EventType<>("ActivityReported", Topics.ACTIVITY_REPORTED, ActivityReported.class, 1);
+
   public static final List<EventType<?>> ALL =
-      List.of(HEALTH_DATA_RECEIVED, BODY_STATE_COMPUTED, PLAN_ADAPTED, LIFE_EVENT_REPORTED, USER_DATA_ERASED);
+      List.of(HEALTH_DATA_RECEIVED, BODY_STATE_COMPUTED, PLAN_ADAPTED, LIFE_EVENT_REPORTED, USER_DATA_ERASED, ACTIVITY_REPORTED);
 
   /** CloudEvents {@code type} attribute, reverse-DNS prefixed as the spec recommends. */
   public String ceType() {

@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * New health data for an athlete and a local date. Exactly the part named by {@code kind} is
  * present: {@code checkin} for CHECKIN, {@code hrv} for HRV, {@code restingHr} for RESTING_HR,
- * {@code sleep} for SLEEP, {@code stress} for STRESS, {@code workout} for WORKOUT.
+ * {@code sleep} for SLEEP, {@code stress} for STRESS, {@code workout} for WORKOUT. WORKOUT_REMOVED has no
+ * part: the athlete deleted the activity whose id is {@code recordId} (the {@code activityId} of its
+ * WORKOUT event), and {@code localDate} is the date it counted on; its load no longer counts.
  *
  * @param recordId the id of the stored record at the producer (a check-in, an inbox record, an activity)
  * @param localDate the athlete's local date the data belongs to (sleep and overnight HRV: the night it ends on)
@@ -29,7 +31,7 @@ public record HealthDataReceived(
     Stress stress,
     Workout workout) {
 
-  public enum HealthDataKind { CHECKIN, HRV, RESTING_HR, SLEEP, STRESS, WORKOUT }
+  public enum HealthDataKind { CHECKIN, HRV, RESTING_HR, SLEEP, STRESS, WORKOUT, WORKOUT_REMOVED }
 
   public enum DataSource { GARMIN, APPLE, MANUAL, FILE }
 
@@ -38,6 +40,13 @@ public record HealthDataReceived(
       Instant recordedAt, Checkin checkin) {
     return new HealthDataReceived(athleteId, recordId, HealthDataKind.CHECKIN, source, localDate, recordedAt,
         checkin, null, null, null, null, null);
+  }
+
+  /** The athlete deleted an activity: the workout {@code activityId} no longer counts on {@code localDate}. */
+  public static HealthDataReceived workoutRemoved(String athleteId, UUID activityId, DataSource source, LocalDate localDate,
+      Instant recordedAt) {
+    return new HealthDataReceived(athleteId, activityId, HealthDataKind.WORKOUT_REMOVED, source, localDate, recordedAt,
+        null, null, null, null, null, null);
   }
 
   /**

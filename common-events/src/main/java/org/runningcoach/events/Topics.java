@@ -7,6 +7,7 @@ public final class Topics {
   public static final String PLAN_ADAPTED = "plan-adapted";
   public static final String LIFE_EVENT_REPORTED = "life-event-reported";
   public static final String USER_DATA_ERASED = "user-data-erased";
+  public static final String ACTIVITY_REPORTED = "activity-reported";
   public static final String DLQ_SUFFIX = "-dlq";
 
   private Topics() {}

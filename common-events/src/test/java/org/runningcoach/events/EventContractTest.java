@@ -110,6 +110,19 @@ class EventContractTest {
   }
 
   @Test
+  void aRemovedWorkoutNamesTheActivityAndCarriesNoWorkoutPart() throws IOException {
+    ObjectNode tree = (ObjectNode) EventCodec.tree(resource("/examples/health-data-received.v1.workout-removed.json"));
+    assertThat(schemaOf(EventType.HEALTH_DATA_RECEIVED).validate(tree)).isEmpty();
+    ObjectNode workout = (ObjectNode) EventCodec.tree(resource("/examples/health-data-received.v1.workout.json"))
+        .get("data").get("workout");
+    ((ObjectNode) tree.get("data")).set("workout", workout);
+    assertThat(schemaOf(EventType.HEALTH_DATA_RECEIVED).validate(tree)).isNotEmpty();
+    ((ObjectNode) tree.get("data")).remove("workout");
+    ((ObjectNode) tree.get("data")).remove("recordId");
+    assertThat(schemaOf(EventType.HEALTH_DATA_RECEIVED).validate(tree)).isNotEmpty();
+  }
+
+  @Test
   void anHrvOutsideWhatAHeartCanDoIsInvalid() throws IOException {
     ObjectNode tree = (ObjectNode) EventCodec.tree(resource("/examples/health-data-received.v1.hrv.json"));
     ((ObjectNode) tree.get("data").get("hrv")).put("valueMs", 0);

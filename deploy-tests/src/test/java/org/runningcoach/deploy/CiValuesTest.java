@@ -44,10 +44,11 @@ class CiValuesTest {
   }
 
   @Test
-  void theProductionInstallTakesEverySecretFromExistingSecretsAndDeclaresTopicsAndMonitoring() {
+  void theProductionInstallTakesEverySecretFromExistingSecretsAndDeclaresTopicsAndMonitoring() throws Exception {
     Chart.Rendered r = Chart.renderWith("production-values.yaml");
     assertThat(r.all(Secret.class)).as("no Secret created or inlined").isEmpty();
-    assertThat(r.custom("KafkaTopic")).hasSize(10);
+    // every event topic and its -dlq twin
+    assertThat(r.custom("KafkaTopic")).hasSize(2 * HelmChartTest.eventTopics().size());
     assertThat(r.custom("ServiceMonitor")).hasSize(SERVICES.size());
     assertThat(r.all(Ingress.class)).singleElement()
         .satisfies(i -> assertThat(i.getSpec().getTls()).isNotEmpty());

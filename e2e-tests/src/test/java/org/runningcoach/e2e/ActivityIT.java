@@ -69,6 +69,94 @@ class ActivityIT {
   }
 
   @Test
+  void aDeletedWorkoutsLoadLeavesTheBodyStateOfItsDay() {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1400 + ThreadLocalRandom.current().nextInt(300));
+    String start = day + "T18:" + String.format("%02d", ThreadLocalRandom.current().nextInt(60)) + ":00Z";
+    JsonPath activity = given().auth().oauth2(token).contentType("application/json")
+        .body("{\"startTime\":\"" + start + "\",\"sport\":\"running\",\"durationSeconds\":3600,"
+            + "\"distanceMeters\":10000,\"rpe\":7}")
+        .post("/activity").then().statusCode(201).extract().jsonPath();
+    String id = activity.getString("id");
+    String eventId = activity.getString("eventId");
+    JsonPath before = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> given().auth().oauth2(token).get("/body-states/" + day).then().extract().jsonPath(),
+            json -> json.getList("causedBy") != null && json.getList("causedBy").contains(eventId));
+    double load = load7d(before);
+    assertThat(load).isPositive();
+
+    given().auth().oauth2(other).delete("/activities/" + id).then().statusCode(404);
+    given().auth().oauth2(token).delete("/activities/" + id).then().statusCode(204);
+    given().auth().oauth2(token).get("/activities/" + id).then().statusCode(404);
+
+    JsonPath after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> given().auth().oauth2(token).get("/body-states/" + day).then().extract().jsonPath(),
+            json -> json.getList("causedBy") != null && !json.getList("causedBy").contains(eventId));
+    assertThat(load7d(after)).isLessThan(load);
+  }
+
+  /** The skeletal 7-day load of a BodyState; 0 when no workout counts for it any more. */
+  static double load7d(JsonPath state) {
+    java.util.List<String> names = state.getList("skeletal.explanation.inputs.name");
+    int i = names.indexOf("load7d");
+    return i < 0 ? 0 : state.getDouble("skeletal.explanation.inputs[" + i + "].value");
+  }
+
+  /**
+   * The real Garmin push body (shared/data/garmin/openwearables-push-activities.json, copied into ingestion's test
+   * resources), its user and start moved to this run, signed as ingestion's relay signs it, through the gateway:
+   * ingestion hands it over (ActivityReported) and activity-service lists it as a Garmin activity.
+   */
+  @Test
+  void aGarminActivityPushedToTheWebhookIsListedAsAnActivity() throws Exception {
+    String garminUser = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+    given().auth().oauth2(token).delete("/device-links/garmin");
+    given().auth().oauth2(token).contentType("application/json").body("{\"garminUserId\":\"" + garminUser + "\"}")
+        .post("/device-links/garmin").then().statusCode(201);
+    // 1750-2000 days back: clear of the other suites' days for this athlete
+    long start = LocalDate.now(ZoneOffset.UTC).minusDays(1750 + ThreadLocalRandom.current().nextInt(250))
+        .atTime(6, ThreadLocalRandom.current().nextInt(60)).toEpochSecond(ZoneOffset.UTC);
+    String body = java.nio.file.Files.readString(Path.of(System.getProperty("runningcoach.root", ".."),
+            "ingestion-service/src/test/resources/vendor/openwearables-push-activities.json"))
+        .replace("garmin_user_123", garminUser).replace("1763597760", Long.toString(start));
+    String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec("dev-garmin-signing-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "HmacSHA256"));
+    mac.update((ts + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String signature = java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    given().contentType("application/json").header("garmin-client-id", "dev-garmin-consumer-key")
+        .header("x-runningcoach-timestamp", ts).header("x-runningcoach-signature", signature).body(body)
+        .post("/webhooks/garmin").then().statusCode(200).body("events", equalTo(1));
+
+    // Garmin's offset (+1 h) decides the local start time shown
+    String startTime = java.time.Instant.ofEpochSecond(start).atOffset(ZoneOffset.ofHours(1)).toString()
+        .replace("+01:00", ":00+01:00");
+    java.util.Map<String, Object> listed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        .until(() -> findActivity(startTime), java.util.Objects::nonNull);
+    assertThat(listed.get("source")).isEqualTo("GARMIN");
+    assertThat(listed.get("elapsedSeconds")).isEqualTo(3600);
+    given().auth().oauth2(other).get("/activities/" + listed.get("id")).then().statusCode(404);
+  }
+
+  /** The athlete's activity starting at that time (ISO with offset), looked for page by page. */
+  static java.util.Map<String, Object> findActivity(String startTime) {
+    for (int page = 0; page < 50; page++) {
+      JsonPath list = given().auth().oauth2(token).queryParam("size", "100").queryParam("page", page).get("/activities")
+          .then().statusCode(200).extract().jsonPath();
+      java.util.List<java.util.Map<String, Object>> items = list.getList("items");
+      for (var item : items) {
+        if (startTime.equals(item.get("startTime"))) {
+          return item;
+        }
+      }
+      if (items.size() < 100) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  @Test
   void aDamagedFileIsRefusedWithAProblem() {
     given().auth().oauth2(token).multiPart("file", "broken.fit", new byte[] {14, 16, 0, 0, 1, 2, 3, 4, '.', 'F', 'I', 'T', 9, 9},
             "application/octet-stream")

@@ -68,6 +68,7 @@ class AuthorizationMatrixIT {
     ROUTES.put("GET /activities", new Route(Access.OWN, null));
     ROUTES.put("GET /activities/{id}", new Route(Access.ID, null));
     ROUTES.put("GET /activities/{id}/streams", new Route(Access.ID, null));
+    ROUTES.put("DELETE /activities/{id}", new Route(Access.ID, null));
     ROUTES.put("POST /plans", new Route(Access.OWN, "{\"raceDate\":\"%s\",\"distance\":\"HALF\"}"));
     ROUTES.put("GET /plans/current", new Route(Access.OWN, null));
     ROUTES.put("GET /plans/current/workouts", new Route(Access.OWN, null));

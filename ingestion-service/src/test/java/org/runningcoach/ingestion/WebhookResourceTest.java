@@ -352,4 +352,48 @@ class WebhookResourceTest {
         .post("/webhooks/apple").then().statusCode(400).contentType(startsWith("application/problem+json"))
         .body("errors.field", hasItem("samples[0].type"));
   }
+
+  org.runningcoach.events.ActivityReported handedOver(String recordFilter, Object param) {
+    var rows = pool.preparedQuery("SELECT o.payload FROM outbox o WHERE o.topic = 'activity-reported' AND " + recordFilter)
+        .execute(Tuple.of(param)).await().indefinitely();
+    assertThat(rows.size()).as("ActivityReported events").isEqualTo(1);
+    return org.runningcoach.events.EventCodec.decode(rows.iterator().next().getString("payload"),
+        org.runningcoach.events.EventType.ACTIVITY_REPORTED).data();
+  }
+
+  @Test
+  void aGarminActivityIsStoredRawAndHandedToActivityServiceOnce() throws Exception {
+    String push = sample("openwearables-push-activities.json");
+    signedPost(push).statusCode(200).body("stored", equalTo(1)).body("events", equalTo(1));
+    String filter = "o.payload LIKE '%' || (SELECT id::text FROM webhook_inbox WHERE vendor_user_id = $1) || '%'";
+    var activity = handedOver(filter, garminUser);
+    assertThat(activity.source()).isEqualTo(org.runningcoach.events.ActivityReported.Source.GARMIN);
+    assertThat(activity.vendorId()).isEqualTo("21047282990");
+    assertThat(activity.sport()).isEqualTo("running");
+    assertThat(activity.startTime()).isEqualTo(Instant.ofEpochSecond(1763597760));
+    assertThat(activity.utcOffsetSeconds()).isEqualTo(3600);
+    assertThat(activity.durationSeconds()).isEqualTo(3600);
+    assertThat(activity.device()).isEqualTo("Forerunner 965");
+    assertThat(activity.distanceMeters()).isNull(); // Garmin sent none: not a zero
+    // Garmin resends after a timeout: nothing new is handed over.
+    signedPost(push).statusCode(200).body("stored", equalTo(0)).body("events", equalTo(0));
+    handedOver(filter, garminUser);
+  }
+
+  @Test
+  void anAppleWorkoutIsHandedToActivityService() {
+    String start = "2026-02-1" + new java.util.Random().nextInt(10) + "T07:" + (10 + new java.util.Random().nextInt(50));
+    String workout = "{\"samples\":[{\"type\":\"WORKOUT\",\"start\":\"" + start + ":00+09:00\",\"end\":\"" + start
+        + ":00+09:00\",\"value\":8.2,\"unit\":\"km\",\"source\":\"Apple Watch\"}]}";
+    workout = workout.replaceFirst("T07:", "T06:"); // the start an hour before the end
+    given().auth().oauth2(demo).contentType("application/json").body(workout).post("/webhooks/apple")
+        .then().statusCode(200).body("stored", equalTo(1)).body("events", equalTo(1));
+    var activity = handedOver("o.payload LIKE $1", "%\"startTime\":\"" + java.time.OffsetDateTime.parse(
+        start.replace("T07:", "T06:") + ":00+09:00").toInstant() + "\"%");
+    assertThat(activity.source()).isEqualTo(org.runningcoach.events.ActivityReported.Source.APPLE);
+    assertThat(activity.durationSeconds()).isEqualTo(3600);
+    assertThat(activity.distanceMeters()).isEqualTo(8200.0);
+    assertThat(activity.utcOffsetSeconds()).isEqualTo(9 * 3600);
+    assertThat(activity.device()).isEqualTo("Apple Watch");
+  }
 }

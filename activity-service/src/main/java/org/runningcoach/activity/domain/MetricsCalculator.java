@@ -26,6 +26,11 @@ public final class MetricsCalculator {
   public static final double MAX_GAP_SECONDS = 60;
   public static final double MOVING_SPEED_MPS = 0.5;
   public static final double ELEVATION_HYSTERESIS_M = 5;
+  /**
+   * The longest workout a file may cover: 48 h, the same as a typed summary. A 100-mile trail race
+   * (cut-offs 30–46.5 h) fits; anything longer is a watch left recording, whose load would be wrong.
+   */
+  public static final long MAX_ELAPSED_SECONDS = 172_800;
 
   private MetricsCalculator() {}
 
@@ -90,6 +95,11 @@ public final class MetricsCalculator {
     long timer = sum.timerSeconds() != null ? Math.round(sum.timerSeconds()) : Math.round(active);
     if (sum.elapsedSeconds() == null) {
       elapsed = Math.max(elapsed, timer); // samples end when the last one was written, the timer a moment later
+    }
+    if (elapsed > MAX_ELAPSED_SECONDS) {
+      throw new InvalidActivityFile(String.format("The file covers %.1f hours; a workout is at most %d hours (a 100-mile "
+          + "race fits). A longer recording is usually a watch left running: trim or split it, or send a summary",
+          elapsed / 3600.0, MAX_ELAPSED_SECONDS / 3600));
     }
     long movingSeconds = n >= 2 ? Math.min(Math.round(moving), timer) : timer;
 

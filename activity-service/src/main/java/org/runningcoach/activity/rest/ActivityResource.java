@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -106,6 +107,22 @@ public class ActivityResource {
     UUID activityId = id(id);
     return activities.get(athlete.id(), activityId)
         .onItem().ifNull().failWith(() -> ProblemException.notFound("No activity " + id));
+  }
+
+  /**
+   * Deletes the activity and its streams; readiness withdraws its load and recomputes that date and
+   * the later ones. 204; 404 when the caller has no such activity (also the second time).
+   */
+  @DELETE
+  @Path("/{id}")
+  public Uni<Response> delete(@PathParam("id") String id) {
+    UUID activityId = id(id);
+    return activities.delete(athlete.id(), activityId).map(deleted -> {
+      if (!deleted) {
+        throw ProblemException.notFound("No activity " + id);
+      }
+      return Response.noContent().build();
+    });
   }
 
   /** The sample streams; {@code maxPoints} thins them evenly for a chart. */

@@ -37,6 +37,7 @@ import org.runningcoach.activity.rest.ActivityListView;
 import org.runningcoach.activity.rest.ActivitySummaryRequest;
 import org.runningcoach.activity.rest.ActivityView;
 import org.runningcoach.activity.rest.StreamsView;
+import org.runningcoach.events.ActivityReported;
 import org.runningcoach.events.EventEnvelope;
 import org.runningcoach.events.EventType;
 import org.runningcoach.events.HealthDataReceived;
@@ -75,18 +76,28 @@ public class ActivityService {
   /** The result of an upload: a new activity (201) or the one already counted (200). */
   public record Stored(boolean created, ActivityView activity) {}
 
-  private record NewActivity(UUID id, String athleteId, DataSource source, ActivityFormat format, String sport, Instant start,
+  /**
+   * An activity read and measured, ready to store: {@link #prepare} is the CPU part of an upload,
+   * {@link #store} the database part (public so the benchmark times each through the service's own code).
+   */
+  public record NewActivity(UUID id, String athleteId, DataSource source, ActivityFormat format, String sport, Instant start,
       ZoneOffset offset, LocalDate localDate, String timeNote, Metrics metrics, Loads loads, Integer rpe, String notes,
-      String sha256, List<Sample> samples) {}
+      String sha256, List<Sample> samples, String vendorId, String device) {}
 
   private record Existing(UUID id, String reason) {}
 
   public Uni<Stored> upload(String athleteId, byte[] content, Integer rpe, String notes) {
+    return store(prepare(athleteId, content, rpe, notes));
+  }
+
+  /** Parses the file and computes its metrics and loads; throws InvalidActivityFile for what is not a workout. */
+  public static NewActivity prepare(String athleteId, byte[] content, Integer rpe, String notes) {
     ParsedActivity parsed = ActivityFiles.parse(content);
     Metrics metrics = MetricsCalculator.compute(parsed);
     Loads loads = LoadCalculator.compute(parsed, metrics, rpe);
-    return store(new NewActivity(UUID.randomUUID(), athleteId, DataSource.FILE, parsed.format(), parsed.sport(), parsed.start(),
-        parsed.utcOffset(), parsed.localDate(), parsed.timeNote(), metrics, loads, rpe, notes, sha256(content), parsed.samples()));
+    return new NewActivity(UUID.randomUUID(), athleteId, DataSource.FILE, parsed.format(), parsed.sport(), parsed.start(),
+        parsed.utcOffset(), parsed.localDate(), parsed.timeNote(), metrics, loads, rpe, notes, sha256(content), parsed.samples(),
+        null, null);
   }
 
   public Uni<Stored> manual(String athleteId, ActivitySummaryRequest r) {
@@ -102,23 +113,71 @@ public class ActivityService {
     if (r.avgHr() != null && r.maxHr() != null && r.maxHr() < r.avgHr()) {
       throw ProblemException.invalid("maxHr", "must be at least avgHr");
     }
-    Metrics m = MetricsCalculator.fromSummary(r.durationSeconds(), r.distanceMeters(), r.avgHr(), r.maxHr(),
-        r.elevationGainMeters());
-    Loads loads = new Loads(LoadCalculator.srpe(r.rpe(), m.movingSeconds()), m.distanceMeters(), m.avgPaceSecondsPerKm(),
-        LoadCalculator.impactFromTotals(r.sport(), r.distanceMeters(), m.movingSeconds()), new TreeMap<>());
-    return store(new NewActivity(UUID.randomUUID(), athleteId, DataSource.MANUAL, ActivityFormat.JSON, r.sport(),
-        start.toInstant(), start.getOffset(), start.toLocalDate(), null, m, loads, r.rpe(), r.notes(), null, List.of()));
+    return store(summary(athleteId, DataSource.MANUAL, r.sport(), start.toInstant(), start.getOffset(), r.durationSeconds(),
+        r.distanceMeters(), r.avgHr(), r.maxHr(), r.elevationGainMeters(), r.rpe(), r.notes(), null, null));
   }
 
-  private Uni<Stored> store(NewActivity a) {
-    return outbox.inTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-            .execute(Tuple.of(a.athleteId()))
-            .flatMap(locked -> findCopy(tx, a))
-            .flatMap(existing -> existing == null
-                ? keys.forWriting(tx, a.athleteId()).flatMap(key -> insert(tx, a, key))
-                    .replaceWith(new Existing(a.id(), null))
-                : recordDuplicate(tx, a, existing).replaceWith(existing)))
+  /** A workout as a summary (typed in, or reported by a vendor): one duration, no samples, no histogram. */
+  static NewActivity summary(String athleteId, DataSource source, String sport, Instant start, ZoneOffset offset,
+      long durationSeconds, Double distanceMeters, Integer avgHr, Integer maxHr, Double elevationGainMeters, Integer rpe,
+      String notes, String vendorId, String device) {
+    Metrics m = MetricsCalculator.fromSummary(durationSeconds, distanceMeters, avgHr, maxHr, elevationGainMeters);
+    Loads loads = new Loads(LoadCalculator.srpe(rpe, m.movingSeconds()), m.distanceMeters(), m.avgPaceSecondsPerKm(),
+        LoadCalculator.impactFromTotals(sport, distanceMeters, m.movingSeconds()), new TreeMap<>());
+    LocalDate localDate = start.atOffset(offset == null ? ZoneOffset.UTC : offset).toLocalDate();
+    String timeNote = offset == null ? "The source gave no UTC offset; the local date is the UTC date" : null;
+    return new NewActivity(UUID.randomUUID(), athleteId, source, ActivityFormat.JSON, sport, start, offset, localDate,
+        timeNote, m, loads, rpe, notes, null, List.of(), vendorId, device);
+  }
+
+  /**
+   * A workout a vendor reported, handed over by ingestion: stored in the consumer's transaction through
+   * the same path as a JSON summary, so a file upload of the same run (before or after) is counted once
+   * and the copy that lost is recorded with its source. Values no person can have are refused
+   * (IllegalArgumentException: the event goes to the dead-letter topic); nothing is stored then.
+   */
+  public Uni<Void> reported(ActivityReported r, SqlConnection tx) {
+    if (r.durationSeconds() < 1 || r.durationSeconds() > MetricsCalculator.MAX_ELAPSED_SECONDS) {
+      throw new IllegalArgumentException("durationSeconds " + r.durationSeconds() + " is not 1 s to 48 h");
+    }
+    if (r.sport() == null || !r.sport().matches("[a-z_]{2,32}")) {
+      throw new IllegalArgumentException("sport '" + r.sport() + "' is not a lower-case sport name");
+    }
+    if (!plausibleHr(r.avgHr()) || !plausibleHr(r.maxHr()) || (r.avgHr() != null && r.maxHr() != null && r.maxHr() < r.avgHr())) {
+      throw new IllegalArgumentException("heart rates avg " + r.avgHr() + " / max " + r.maxHr() + " are not 25-250 bpm");
+    }
+    if (r.distanceMeters() != null && (r.distanceMeters() < 0 || r.distanceMeters() > 1_000_000)) {
+      throw new IllegalArgumentException("distanceMeters " + r.distanceMeters() + " is not 0-1000 km");
+    }
+    if (r.startTime().isAfter(clock.instant().plusSeconds(300))) {
+      throw new IllegalArgumentException("startTime " + r.startTime() + " is in the future");
+    }
+    ZoneOffset offset = r.utcOffsetSeconds() == null ? null : ZoneOffset.ofTotalSeconds(r.utcOffsetSeconds());
+    NewActivity a = summary(r.athleteId(), DataSource.valueOf(r.source().name()), r.sport(), r.startTime(), offset,
+        r.durationSeconds(), r.distanceMeters(), r.avgHr(), r.maxHr(), r.elevationGainMeters(), null, null, r.vendorId(),
+        r.device());
+    return storeIn(tx, a).invoke(kept -> LOG.infof("%s workout %s of %s: %s", r.source(), r.vendorId(), r.athleteId(),
+        kept.reason() == null ? "new activity " + kept.id() : "a copy (" + kept.reason() + ") of " + kept.id()))
+        .replaceWithVoid();
+  }
+
+  private static boolean plausibleHr(Integer bpm) {
+    return bpm == null || (bpm >= 25 && bpm <= 250);
+  }
+
+  public Uni<Stored> store(NewActivity a) {
+    return outbox.inTransaction(tx -> storeIn(tx, a))
         .flatMap(kept -> get(a.athleteId(), kept.id()).map(view -> new Stored(kept.reason() == null, view)));
+  }
+
+  /** In the caller's transaction: the activity counted (this one, new, or the one it is a copy of). */
+  private Uni<Existing> storeIn(SqlConnection tx, NewActivity a) {
+    return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
+        .execute(Tuple.of(a.athleteId()))
+        .flatMap(locked -> findCopy(tx, a))
+        .flatMap(existing -> existing == null
+            ? keys.forWriting(tx, a.athleteId()).flatMap(key -> insert(tx, a, key)).replaceWith(new Existing(a.id(), null))
+            : recordDuplicate(tx, a, existing).replaceWith(existing));
   }
 
   private Uni<Existing> findCopy(SqlConnection tx, NewActivity a) {
@@ -147,10 +206,10 @@ public class ActivityService {
     LOG.infof("activity upload by %s is a copy (%s) of %s; counted once", a.athleteId(), kept.reason(), kept.id());
     return tx.preparedQuery("""
             INSERT INTO activity_duplicate (id, athlete_id, kept_activity_id, reason, source, format, start_time,
-                                            elapsed_seconds, content_sha256, received_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
+                                            elapsed_seconds, content_sha256, received_at, vendor_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
         .execute(Tuple.from(new Object[] {a.id(), a.athleteId(), kept.id(), kept.reason(), a.source().name(), a.format().name(),
-            utc(a.start()), (int) a.metrics().elapsedSeconds(), a.sha256(), utc(clock.instant())}))
+            utc(a.start()), (int) a.metrics().elapsedSeconds(), a.sha256(), utc(clock.instant()), a.vendorId()}))
         .replaceWithVoid();
   }
 
@@ -168,7 +227,7 @@ public class ActivityService {
         m.avgCadence(), m.avgGroundContactMs(), m.avgVerticalOscillationMm(), m.avgPowerWatts(),
         m.rrIntervalsMs().isEmpty() ? null : m.rrIntervalsMs().toArray(new Integer[0]), m.rmssdMs(),
         small(a.rpe()), key.sealText(NOTES, a.id(), a.notes()), l.srpeLoad(), l.impactLoad(), histogram.isEmpty() ? null : histogram,
-        m.sampleCount(), a.sha256(), utc(now), eventId};
+        m.sampleCount(), a.sha256(), utc(now), eventId, a.vendorId(), a.device()};
     var event = EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, a.athleteId(), eventId, now,
         new HealthDataReceived(a.athleteId(), a.id(), HealthDataKind.WORKOUT, a.source(), a.localDate(), now,
             null, null, null, null, null,
@@ -180,9 +239,9 @@ public class ActivityService {
                 elapsed_seconds, moving_seconds, timer_seconds, distance_meters, avg_hr, max_hr, elevation_gain_meters,
                 elevation_loss_meters, avg_pace_seconds_per_km, avg_cadence, avg_ground_contact_ms,
                 avg_vertical_oscillation_mm, avg_power_watts, rr_intervals_ms, rmssd_ms, rpe, notes_sealed, srpe_load, impact_load,
-                hr_seconds_by_bpm, sample_count, content_sha256, received_at, event_id)
+                hr_seconds_by_bpm, sample_count, content_sha256, received_at, event_id, vendor_id, device)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                    $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)""")
+                    $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35)""")
         .execute(Tuple.from(values))
         .flatMap(inserted -> insertSamples(tx, a))
         .flatMap(stored -> outbox.append(tx, EventType.HEALTH_DATA_RECEIVED, event));
@@ -226,6 +285,35 @@ public class ActivityService {
               rows.rowCount() / (ms / 1000));
         })
         .replaceWithVoid();
+  }
+
+  /**
+   * Deletes the athlete's activity, its samples and the record of the copies recognised as it
+   * (foreign keys cascade), and announces WORKOUT_REMOVED in the same transaction so readiness
+   * drops its load. The copies are not promoted: a duplicate row keeps only which copy arrived,
+   * not its metrics or samples, so there is nothing to count; uploading the other copy again
+   * makes it a new activity (no hash or start time matches any more). False when there is no
+   * such activity of this athlete.
+   */
+  public Uni<Boolean> delete(String athleteId, UUID id) {
+    return outbox.inTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
+        .execute(Tuple.of(athleteId))
+        .flatMap(locked -> tx.preparedQuery(
+                "DELETE FROM activity WHERE id = $1 AND athlete_id = $2 RETURNING source, local_date")
+            .execute(Tuple.of(id, athleteId)))
+        .flatMap(deleted -> {
+          if (deleted.size() == 0) {
+            return Uni.createFrom().item(false);
+          }
+          Row row = deleted.iterator().next();
+          Instant now = clock.instant();
+          var removed = HealthDataReceived.workoutRemoved(athleteId, id, DataSource.valueOf(row.getString("source")),
+              row.getLocalDate("local_date"), now);
+          LOG.infof("activity %s of %s deleted; its load is withdrawn", id, athleteId);
+          return outbox.append(tx, EventType.HEALTH_DATA_RECEIVED,
+                  EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED, SOURCE, athleteId, UUID.randomUUID(), now, removed))
+              .replaceWith(true);
+        }));
   }
 
   public Uni<ActivityView> get(String athleteId, UUID id) {

@@ -101,6 +101,55 @@ class FileEdgesTest {
         .hasMessageContaining("damaged");
   }
 
+  /** Cleaning rules: points are put in time order, impossible heart rates and positions are dropped, not the point. */
+  @Test
+  void outOfOrderPointsImpossibleHeartRatesAndPositionsAreCleanedNotCounted() {
+    String gpx = """
+        <gpx xmlns="http://www.topografix.com/GPX/1/1" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">
+          <trk><type>running</type><trkseg>
+            <trkpt lat="52.0000" lon="13.0000"><time>2024-05-01T06:00:00Z</time>%s</trkpt>
+            <trkpt lat="52.0002" lon="13.0000"><time>2024-05-01T06:00:20Z</time>%s</trkpt>
+            <trkpt lat="95.0000" lon="200.0000"><time>2024-05-01T06:00:10Z</time>%s</trkpt>
+            <trkpt lat="52.0003" lon="13.0000"><time>2024-05-01T06:00:30Z</time>%s</trkpt>
+          </trkseg></trk>
+        </gpx>
+        """.formatted(hr(140), hr(300), hr(0), hr(150));
+    ParsedActivity p = ActivityFiles.parse(utf8(gpx));
+    assertThat(p.samples()).extracting(Sample::time).isSorted().doesNotHaveDuplicates().hasSize(4);
+    assertThat(p.samples()).extracting(Sample::hr).containsExactly(140, null, null, 150);
+    assertThat(p.samples().get(1).lat()).isNull();
+    assertThat(p.samples().get(1).lon()).isNull();
+    Metrics m = MetricsCalculator.compute(p);
+    assertThat(m.elapsedSeconds()).isEqualTo(30);
+    // 0 and 300 bpm never reach the average, the maximum or the TRIMP histogram
+    assertThat(m.maxHr()).isEqualTo(150);
+    assertThat(m.avgHr()).isBetween(140, 150);
+    assertThat(LoadCalculator.compute(p, m, null).hrSecondsByBpm().keySet()).allMatch(bpm -> bpm >= 25 && bpm <= 250);
+    // the track skips the impossible position: 0.0002° + 0.0001° of latitude ≈ 33 m
+    assertThat(m.distanceMeters()).isBetween(33.0, 34.0);
+  }
+
+  static String hr(int bpm) {
+    return "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>" + bpm + "</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>";
+  }
+
+  @Test
+  void aRecordingOfMoreThanFortyEightHoursIsRefusedAndAThirtyHourUltraIsKept() {
+    String gpx = """
+        <gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>
+          <trkpt lat="52.0000" lon="13.0000"><time>2024-05-01T06:00:00Z</time></trkpt>
+          <trkpt lat="52.0100" lon="13.0000"><time>2024-05-01T07:00:00Z</time></trkpt>
+          <trkpt lat="52.3000" lon="13.0000"><time>%s</time></trkpt>
+        </trkseg></trk></gpx>
+        """;
+    Metrics ultra = MetricsCalculator.compute(ActivityFiles.parse(utf8(gpx.formatted("2024-05-02T12:00:00Z"))));
+    assertThat(ultra.elapsedSeconds()).isEqualTo(30 * 3600);
+    assertThat(MetricsCalculator.compute(ActivityFiles.parse(utf8(gpx.formatted("2024-05-03T06:00:00Z")))).elapsedSeconds())
+        .isEqualTo(MetricsCalculator.MAX_ELAPSED_SECONDS);
+    assertThatThrownBy(() -> MetricsCalculator.compute(ActivityFiles.parse(utf8(gpx.formatted("2024-05-03T06:00:01Z")))))
+        .isInstanceOf(InvalidActivityFile.class).hasMessageContaining("at most 48 hours");
+  }
+
   @Test
   void gpxHeartRateIsFoundUnderAnyPrefixAndMissingPointsAreToleratedWithMilliseconds() {
     String gpx = """

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -83,6 +84,18 @@ public class ActivityApi {
   @Operation(summary = "One activity: metrics, loads and the copies recognised as duplicates of it")
   public Uni<Response> get(@PathParam("id") String id, @Context HttpHeaders headers) {
     return relay(forwarder.call(HttpMethod.GET, forwarder.services().activity(), "/activities/" + uuid(id), headers, null, null));
+  }
+
+  @DELETE
+  @Path("activities/{id}")
+  @Operation(summary = "Delete an activity",
+      description = "Removes the activity, its sample streams and the record of its copies; its load leaves the "
+          + "BodyState of its date and of the later dates (recomputed asynchronously, like any new input).")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "404", description = "The caller has no such activity (problem+json)")
+  public Uni<Response> delete(@PathParam("id") String id, @Context HttpHeaders headers) {
+    return relay(forwarder.call(HttpMethod.DELETE, forwarder.services().activity(), "/activities/" + uuid(id), headers,
+        null, null));
   }
 
   @GET

@@ -28,6 +28,7 @@ public final class GarminNotification {
       .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, true);
 
   public static final String DEREGISTRATIONS = "deregistrations";
+  public static final String ACTIVITIES = "activities";
   public static final String PERMISSIONS_CHANGE = "userPermissionsChange";
 
   /**

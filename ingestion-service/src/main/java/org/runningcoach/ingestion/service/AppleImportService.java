@@ -285,9 +285,9 @@ public class AppleImportService {
                 if (updated.rowCount() == 0) {
                   throw new IllegalStateException("the import no longer exists (the athlete's data was erased)");
                 }
-                // The Stored result's newWorkouts() are the WORKOUT samples seen for the first time, the same
-                // hand-off point to activity-service as in AppleService.
-                return days.store(tx, athleteId, samples);
+                // WORKOUT samples seen for the first time go to activity-service, as in AppleService.
+                return days.store(tx, athleteId, samples).flatMap(stored -> AppleService.handOffWorkouts(outbox, tx,
+                    athleteId, stored.newWorkouts(), id, SOURCE, now));
               }))
           .await().indefinitely();
     }

@@ -18,8 +18,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.runningcoach.events.ActivityReported;
+import org.runningcoach.events.EventEnvelope;
+import org.runningcoach.events.EventType;
 import org.runningcoach.ingestion.domain.AppleSamples;
 import org.runningcoach.ingestion.domain.HealthAutoExport;
+import org.runningcoach.ingestion.domain.WorkoutHandOff;
 import org.runningcoach.ingestion.rest.AppleSamplesRequest;
 import org.runningcoach.support.crypto.DataKeys;
 import org.runningcoach.support.outbox.Outbox;
@@ -27,6 +32,7 @@ import org.runningcoach.support.outbox.Outbox;
 /**
  * Apple Health bodies from the athlete's phone, in our shape or the Health Auto Export app's: kept
  * raw in the inbox, their samples kept in our units, and the athlete-days they change announced.
+ * Workouts seen for the first time go to activity-service as ActivityReported in the same transaction.
  */
 @ApplicationScoped
 public class AppleService {
@@ -102,11 +108,27 @@ public class AppleService {
             return Uni.createFrom().item(new Receipt(samples.size(), 0, 0));
           }
           UUID recordId = rows.iterator().next().getUUID("id");
-          // stored.newWorkouts() are the WORKOUT samples seen for the first time: activity-service's to count.
           return days.store(tx, athleteId, samples)
-              .flatMap(stored -> days.announce(tx, athleteId, stored.days(), recordId, SOURCE, now))
+              .flatMap(stored -> days.announce(tx, athleteId, stored.days(), recordId, SOURCE, now)
+                  .flatMap(events -> handOffWorkouts(outbox, tx, athleteId, stored.newWorkouts(), recordId, SOURCE, now)
+                      .map(workouts -> events + workouts)))
               .map(events -> new Receipt(samples.size(), 1, events));
         }));
+  }
+
+  /**
+   * WORKOUT samples stored for the first time are handed to activity-service (ActivityReported, in
+   * the caller's transaction), which counts a workout also uploaded as a file only once.
+   */
+  static Uni<Integer> handOffWorkouts(Outbox outbox, SqlConnection tx, String athleteId,
+      List<AppleSamples.Sample> newWorkouts, UUID recordId, String source, Instant now) {
+    List<ActivityReported> workouts = WorkoutHandOff.apple(newWorkouts, athleteId, recordId, now);
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (ActivityReported w : workouts) {
+      chain = chain.flatMap(done -> outbox.append(tx, EventType.ACTIVITY_REPORTED,
+          EventEnvelope.of(EventType.ACTIVITY_REPORTED, source, athleteId, UUID.randomUUID(), now, w)));
+    }
+    return chain.map(done -> workouts.size());
   }
 
   private static String sha256(String text) {

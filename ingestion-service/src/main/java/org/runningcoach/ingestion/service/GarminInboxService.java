@@ -19,11 +19,12 @@ import org.runningcoach.ingestion.domain.GarminNotification.Summary;
 import org.runningcoach.ingestion.domain.GarminQuarantine;
 import org.runningcoach.ingestion.domain.GarminReadings;
 import org.runningcoach.support.crypto.DataKeys;
+import org.runningcoach.ingestion.domain.WorkoutHandOff;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
- * Stores Garmin summaries in the inbox and emits what readiness uses, in one transaction per
- * notification. A summary that is new or changed (different content for the same dedupe key)
+ * Stores Garmin summaries in the inbox and emits what readiness uses, and hands {@code activities}
+ * to activity-service (ActivityReported), in one transaction per notification. A summary that is new or changed (different content for the same dedupe key)
  * is stored and, when its Garmin user is linked, announced; an identical redelivery changes
  * nothing. Deregistrations remove the link; permission changes are recorded on it.
  */
@@ -136,7 +137,14 @@ public class GarminInboxService {
                   return Uni.createFrom().item(0);
                 }
                 UUID recordId = written.iterator().next().getUUID("id");
-                return announce(tx, GarminReadings.of(s, athleteId, recordId, now), now);
+                Uni<Integer> workout = !s.type().equals(GarminNotification.ACTIVITIES) ? Uni.createFrom().item(0)
+                    : WorkoutHandOff.garmin(s, athleteId, recordId, now)
+                        .map(w -> outbox.append(tx, EventType.ACTIVITY_REPORTED,
+                                EventEnvelope.of(EventType.ACTIVITY_REPORTED, SOURCE, athleteId, UUID.randomUUID(), now, w))
+                            .replaceWith(1))
+                        .orElse(Uni.createFrom().item(0));
+                return workout.flatMap(handed -> announce(tx, GarminReadings.of(s, athleteId, recordId, now), now)
+                    .map(events -> events + handed));
               });
         });
   }

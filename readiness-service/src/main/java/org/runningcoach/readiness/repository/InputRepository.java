@@ -48,6 +48,7 @@ public class InputRepository {
       case SLEEP -> data.sleep();
       case STRESS -> data.stress();
       case WORKOUT -> data.workout();
+      case WORKOUT_REMOVED -> throw new IllegalArgumentException("a removed workout is deleted, not stored");
     };
     if (part == null) {
       throw new IllegalArgumentException(data.kind() + " event without its " + data.kind() + " part");
@@ -64,6 +65,18 @@ public class InputRepository {
         .execute(Tuple.from(new Object[] {data.athleteId(), data.localDate(), data.kind().name(), sourceKey,
             data.source().name(), payload, data.recordedAt().atOffset(ZoneOffset.UTC), eventId}))
         .replaceWithVoid();
+  }
+
+  /**
+   * Forgets a workout (stored under its activity id, whatever date it was on); the date it counted
+   * on, or null when it was never here.
+   */
+  public Uni<LocalDate> deleteWorkout(SqlClient tx, String athleteId, UUID activityId) {
+    return tx.preparedQuery("""
+            DELETE FROM daily_input WHERE athlete_id = $1 AND kind = 'WORKOUT' AND source_key = $2
+            RETURNING local_date""")
+        .execute(Tuple.of(athleteId, activityId.toString()))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLocalDate("local_date"));
   }
 
   /** Everything up to {@code upTo}, as the rules read it. */

@@ -52,6 +52,12 @@ public class ReadinessService {
 
   public Uni<Void> apply(EventEnvelope<HealthDataReceived> event, SqlConnection tx) {
     HealthDataReceived data = event.data();
+    if (data.kind() == HealthDataReceived.HealthDataKind.WORKOUT_REMOVED) {
+      // The date the workout counted on and every later state lose its load; only states that change are announced.
+      return inputs.deleteWorkout(tx, data.athleteId(), data.recordId())
+          .flatMap(date -> date == null ? Uni.createFrom().voidItem()
+              : recompute(tx, data.athleteId(), date, date).replaceWithVoid());
+    }
     return inputs.upsert(tx, data, event.id())
         .flatMap(v -> recompute(tx, data.athleteId(), data.localDate(), data.localDate()))
         .replaceWithVoid();

@@ -130,6 +130,51 @@ class ReadinessResourceTest {
         .isEqualTo("5.5 h a night over the last 2 nights (under 6.5 h).");
   }
 
+  UUID workout(LocalDate date, UUID activityId, long movingSeconds, int rpe) {
+    return send(date, HealthDataKind.WORKOUT, DataSource.FILE, new HealthDataReceived.Workout(activityId, "running",
+        date.atTime(7, 0).toInstant(java.time.ZoneOffset.UTC), movingSeconds, movingSeconds, 5000.0, null, null, rpe,
+        rpe * movingSeconds / 60.0, null, 5.0, null));
+  }
+
+  static double input(String state, String system, String name) {
+    for (var input : EventCodec.tree(state).at("/" + system + "/explanation/inputs")) {
+      if (input.get("name").asText().equals(name)) {
+        return input.get("value").asDouble();
+      }
+    }
+    throw new AssertionError("no input " + name + " in " + system + ": " + state);
+  }
+
+  @Test
+  void aRemovedWorkoutsLoadLeavesItsDateAndTheLaterStates() {
+    LocalDate day = freshDate();
+    UUID kept = UUID.randomUUID();
+    UUID removed = UUID.randomUUID();
+    workout(day, kept, 1800, 5);                       // 150 sRPE
+    UUID removedEvent = workout(day, removed, 3600, 5); // 300 sRPE
+    checkin(day, 8, 2, 2);
+    UUID nextDay = checkin(day.plusDays(1), 8, 2, 2);
+    String before = stateOnceItNames(day.plusDays(1), nextDay);
+    assertThat(input(before, "skeletal", "load7d")).isEqualTo(450.0);
+    assertThat(input(stateOnceItNames(day, removedEvent), "skeletal", "load7d")).isEqualTo(450.0);
+
+    connector.source("health-data-received").send(EventCodec.encode(EventEnvelope.of(EventType.HEALTH_DATA_RECEIVED,
+        "/test", athlete, UUID.randomUUID(), Instant.now(),
+        HealthDataReceived.workoutRemoved(athlete, removed, DataSource.FILE, day, Instant.now()))));
+
+    String dayAfter = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .until(() -> given().auth().oauth2(demo).get("/body-states/" + day).then().extract().asString(),
+            body -> !body.contains(removedEvent.toString()));
+    assertThat(input(dayAfter, "skeletal", "load7d")).isEqualTo(150.0);
+    String later = given().auth().oauth2(demo).get("/body-states/" + day.plusDays(1)).then().statusCode(200)
+        .extract().asString();
+    assertThat(later).doesNotContain(removedEvent.toString());
+    assertThat(input(later, "skeletal", "load7d")).isEqualTo(150.0);
+    Long rows = pool.preparedQuery("SELECT count(*) FROM daily_input WHERE athlete_id = $1 AND source_key = $2")
+        .execute(Tuple.of(athlete, removed.toString())).await().indefinitely().iterator().next().getLong(0);
+    assertThat(rows).isZero();
+  }
+
   @Test
   void aSickDayIsLeftOutOfTheBaselinesOfTheDaysAfterIt() {
     LocalDate day = freshDate();
