@@ -65,7 +65,8 @@ props() {
   echo "-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=${PORT[$name]}"
   [ "$name" = gateway-service ] || echo "-Dquarkus.datasource.reactive.url=postgresql://$db -Dquarkus.datasource.jdbc.url=jdbc:postgresql://$db"
   case "$name" in
-    activity-service) echo "-Dmp.messaging.incoming.user-data-erased.group.id=activity-service-bench" ;;
+    activity-service) for c in user-data-erased activity-reported; do
+        echo "-Dmp.messaging.incoming.$c.group.id=activity-service-bench"; done ;;
     readiness-service) for c in health-data-received life-event-reported user-data-erased; do
         echo "-Dmp.messaging.incoming.$c.group.id=readiness-service-bench"; done ;;
     scheduler-service) for c in body-state-computed life-event-reported user-data-erased; do
@@ -79,7 +80,7 @@ props() {
 # not a backlog other systems left on the shared topics.
 reset_groups() {
   local tool=(java -cp "$K/lib/*" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server 127.0.0.1:9092)
-  "${tool[@]}" --group activity-service-bench --topic user-data-erased --reset-offsets --to-latest --execute >/dev/null
+  "${tool[@]}" --group activity-service-bench --topic user-data-erased --topic activity-reported --reset-offsets --to-latest --execute >/dev/null
   "${tool[@]}" --group readiness-service-bench --topic health-data-received --topic life-event-reported \
     --topic user-data-erased --reset-offsets --to-latest --execute >/dev/null
   "${tool[@]}" --group scheduler-service-bench --topic body-state-computed --topic life-event-reported \

@@ -66,12 +66,15 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
     services.put("ingestion-service", Map.of("quarkus.http.port", "19081",
         "runningcoach.identity-admin.client-secret", "runningcoach-erasure-dev-secret"));
     services.put("activity-service", Map.of("quarkus.http.port", "19082",
-        "mp.messaging.incoming.user-data-erased.group.id", "activity-service-e2e"));
+        "mp.messaging.incoming.user-data-erased.group.id", "activity-service-e2e",
+        "mp.messaging.incoming.activity-reported.group.id", "activity-service-e2e"));
     services.put("readiness-service", Map.of("quarkus.http.port", "19083",
         "mp.messaging.incoming.health-data-received.group.id", "readiness-service-e2e",
+        "mp.messaging.incoming.life-event-reported.group.id", "readiness-service-e2e",
         "mp.messaging.incoming.user-data-erased.group.id", "readiness-service-e2e"));
     services.put("scheduler-service", Map.of("quarkus.http.port", "19084",
         "mp.messaging.incoming.body-state-computed.group.id", "scheduler-service-e2e",
+        "mp.messaging.incoming.life-event-reported.group.id", "scheduler-service-e2e",
         "mp.messaging.incoming.user-data-erased.group.id", "scheduler-service-e2e"));
     services.put("gateway-service", Map.of("quarkus.http.port", "19080",
         "runningcoach.services.ingestion", "http://127.0.0.1:19081",
