@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,6 +75,19 @@ public class PlanApi {
   public Uni<Response> workouts(@QueryParam("from") @Parameter(example = "2026-03-02") String from,
       @QueryParam("to") @Parameter(example = "2026-03-08") String to, @Context HttpHeaders headers) {
     return forward(HttpMethod.GET, "/plans/current/workouts" + range(from, to), headers, null);
+  }
+
+  @GET
+  @Path("plan/today")
+  @Operation(summary = "What to run today: the day's scheduled workouts and the adaptations that changed them",
+      description = "date is the athlete's local date (YYYY-MM-DD); without it, today's date in UTC. Answers "
+          + "{date, planId, workouts, adaptations}: the workouts of that day in the current plan (a session before a "
+          + "rest record) and, oldest first, every adaptation-log entry that changed one of them or moved a workout "
+          + "onto or off the day. 404 without a plan.")
+  public Uni<Response> today(@QueryParam("date") @Parameter(example = "2026-03-02") String date,
+      @Context HttpHeaders headers) {
+    LocalDate day = date == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date);
+    return forward(HttpMethod.GET, "/plan/today?date=" + day, headers, null);
   }
 
   @GET

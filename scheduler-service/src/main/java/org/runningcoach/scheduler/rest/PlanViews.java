@@ -41,4 +41,12 @@ public final class PlanViews {
   /** One adaptation-log entry: when, which workout, before and after, the rule, the reason and what caused it. */
   public record AdaptationView(UUID id, Instant at, UUID workoutId, LocalDate workoutDate, String before, String after,
       String rule, String reason, String actor, UUID causedBy) {}
+
+  /**
+   * One day of the current plan ({@code GET /plan/today}): the day's workouts (a session first, then
+   * a rest record if any) and, oldest first, every adaptation-log entry that changed one of them or
+   * moved a workout onto or off the day, undone ones included, so the client can show what was
+   * planned and why it changed.
+   */
+  public record TodayView(LocalDate date, UUID planId, List<WorkoutView> workouts, List<AdaptationView> adaptations) {}
 }

@@ -31,6 +31,7 @@ import org.runningcoach.scheduler.repository.WorkoutRows;
 import org.runningcoach.scheduler.rest.PlanViews.AdaptationView;
 import org.runningcoach.scheduler.rest.PlanViews.PhaseView;
 import org.runningcoach.scheduler.rest.PlanViews.PlanView;
+import org.runningcoach.scheduler.rest.PlanViews.TodayView;
 import org.runningcoach.scheduler.rest.PlanViews.WeekView;
 import org.runningcoach.scheduler.rest.PlanViews.WorkoutView;
 import org.runningcoach.support.outbox.Outbox;
@@ -123,16 +124,34 @@ public class PlanService {
               AND created_at >= $2 AND created_at < $3 ORDER BY created_at, id""")
         .execute(Tuple.of(athleteId, from.atStartOfDay().atOffset(ZoneOffset.UTC),
             to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)))
-        .map(rows -> {
-          List<AdaptationView> out = new ArrayList<>();
-          for (Row r : rows) {
-            out.add(new AdaptationView(r.getUUID("id"), r.getOffsetDateTime("created_at").toInstant(),
-                r.getUUID("workout_id"), r.getLocalDate("workout_date"), r.getString("before_text"),
-                r.getString("after_text"), r.getString("rule"), r.getString("reason"), r.getString("actor"),
-                r.getUUID("caused_by")));
-          }
-          return out;
-        });
+        .map(PlanService::adaptationViews);
+  }
+
+  /**
+   * A day of the current plan: its workouts (a session before a rest record) and every log entry
+   * of the current plan that touched the day: changes to those workouts, and changes that moved a
+   * workout onto or off the day. Null without a plan.
+   */
+  public Uni<TodayView> day(String athleteId, LocalDate date) {
+    return current(athleteId).flatMap(plan -> plan == null ? Uni.createFrom().nullItem()
+        : workouts(athleteId, date, date).flatMap(workouts -> pool.preparedQuery("""
+                SELECT * FROM adaptation_log WHERE plan_id = $1
+                  AND (workout_id = ANY($2) OR workout_date = $3 OR before_state ->> 'date' = $4)
+                ORDER BY created_at, id""")
+            .execute(Tuple.of(plan.id(), workouts.stream().map(WorkoutView::id).toArray(UUID[]::new), date,
+                date.toString()))
+            .map(rows -> new TodayView(date, plan.id(), workouts, adaptationViews(rows)))));
+  }
+
+  private static List<AdaptationView> adaptationViews(Iterable<Row> rows) {
+    List<AdaptationView> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(new AdaptationView(r.getUUID("id"), r.getOffsetDateTime("created_at").toInstant(),
+          r.getUUID("workout_id"), r.getLocalDate("workout_date"), r.getString("before_text"),
+          r.getString("after_text"), r.getString("rule"), r.getString("reason"), r.getString("actor"),
+          r.getUUID("caused_by")));
+    }
+    return out;
   }
 
   public Uni<WorkoutView> skip(String athleteId, UUID workoutId) {
