@@ -90,6 +90,35 @@ public class PlanApi {
     return forward(HttpMethod.GET, "/plan/today?date=" + day, headers, null);
   }
 
+  @POST
+  @Path("plan/what-if")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The changes a hypothetical BodyState or life event would make to the current plan; nothing is stored",
+      description = "Exactly one of bodyState {date, cardio, muscular, skeletal, neural (GREEN, YELLOW, RED, "
+          + "INSUFFICIENT_DATA), directive? (PUSH, MAINTAIN, RECOVER; when given it must be the one the statuses imply)} "
+          + "and lifeEvent {type (SICK, TRAVEL, INJURY), startDate, endDate?, belowNeckSymptoms?, fever?}. A bodyState "
+          + "stands for the latest state of its date, so it replaces the one the plan adapted to. Answers {changes: "
+          + "[{workoutId, date, fromDate, before, after, rule, reason}]}; the plan, the log and the events stay as they were.")
+  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+      @ExampleObject(name = "bodyState", value = "{\"bodyState\":{\"date\":\"2026-03-02\",\"cardio\":\"GREEN\","
+          + "\"muscular\":\"GREEN\",\"skeletal\":\"GREEN\",\"neural\":\"RED\",\"directive\":\"RECOVER\"}}"),
+      @ExampleObject(name = "lifeEvent", value = "{\"lifeEvent\":{\"type\":\"SICK\",\"startDate\":\"2026-03-02\","
+          + "\"fever\":true}}")}))
+  public Uni<Response> whatIf(byte[] body, @Context HttpHeaders headers) {
+    return forward(HttpMethod.POST, "/plan/what-if", headers, body);
+  }
+
+  @POST
+  @Path("plans/current/replay-check")
+  @Operation(summary = "Rebuild the current plan from its request and re-apply its inputs in order; compare with what is stored",
+      description = "Nothing is stored. Answers {planId, equal, inputs, workouts, logEntries, firstDifference}: equal is true "
+          + "when the rebuilt workouts and adaptation log (ids and rule texts included, log ids and times left out) are "
+          + "the stored ones; otherwise firstDifference names the first workout or log entry that differs. 409 for a "
+          + "plan created before its inputs were kept.")
+  public Uni<Response> replayCheck(@Context HttpHeaders headers) {
+    return forward(HttpMethod.POST, "/plans/current/replay-check", headers, new byte[0]);
+  }
+
   @GET
   @Path("adaptations")
   @Operation(summary = "Why the plan changed: every change with its rule, reason and causing event (default: last 30 days)")
