@@ -327,6 +327,10 @@ class PlanReplayAndWhatIfTest {
     lifeEventAndWait(lifeEvent(again, LifeEventType.SICK, start, start.plusDays(1), true, false), again);
     assertThat(snapshot()).isEqualTo(once);
     assertThat(replayCheck().getBoolean("equal")).isTrue();
+    given().auth().oauth2(demo).contentType("application/json")
+        .body("{\"lifeEvent\":{\"type\":\"SICK\",\"startDate\":\"" + start + "\",\"endDate\":\"" + start.plusDays(1)
+            + "\",\"belowNeckSymptoms\":true}}")
+        .post("/plan/what-if").then().statusCode(200).body("changes.size()", equalTo(0));
   }
 
   /** Two POST /plans at the same moment for one athlete: each is a 201 or a 409 problem, never a 500, and one plan is active. */

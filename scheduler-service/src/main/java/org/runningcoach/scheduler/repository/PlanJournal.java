@@ -45,11 +45,11 @@ public final class PlanJournal {
   }
 
   /** True when the input is a life event this plan already took (the same content under any event id). */
-  public static Uni<Boolean> holdsLifeEvent(SqlConnection tx, UUID planId, PlanInput input) {
+  public static Uni<Boolean> holdsLifeEvent(SqlClient db, UUID planId, PlanInput input) {
     if (!(input instanceof PlanInput.Life)) {
       return Uni.createFrom().item(false);
     }
-    return tx.preparedQuery("SELECT 1 FROM plan_input WHERE plan_id = $1 AND kind = 'LIFE_EVENT' AND input = $2")
+    return db.preparedQuery("SELECT 1 FROM plan_input WHERE plan_id = $1 AND kind = 'LIFE_EVENT' AND input = $2")
         .execute(Tuple.of(planId, toJson(input)))
         .map(rows -> rows.size() > 0);
   }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.runningcoach.scheduler.domain.PlanInput;
+import org.runningcoach.scheduler.repository.PlanJournal;
 import org.runningcoach.scheduler.repository.WorkoutRows;
 import org.runningcoach.scheduler.rest.PlanViews.ChangeView;
 
@@ -35,9 +36,12 @@ public class WhatIfService {
             return Uni.createFrom().nullItem();
           }
           Row plan = rows.iterator().next();
-          return WorkoutRows.ofPlan(pool, plan.getUUID("id"))
-              .map(workouts -> store.engine().apply(workouts, input, PlanStore.first(plan), PlanStore.last(plan))
-                  .changes().stream().map(ChangeView::of).toList());
+          // a life event the plan already took would change nothing (PlanStore.apply)
+          return PlanJournal.holdsLifeEvent(pool, plan.getUUID("id"), input).flatMap(seen -> seen
+              ? Uni.createFrom().item(List.<ChangeView>of())
+              : WorkoutRows.ofPlan(pool, plan.getUUID("id"))
+                  .map(workouts -> store.engine().apply(workouts, input, PlanStore.first(plan), PlanStore.last(plan))
+                      .changes().stream().map(ChangeView::of).toList()));
         });
   }
 }
