@@ -73,6 +73,10 @@ class AuthorizationMatrixIT {
     ROUTES.put("GET /plans/current", new Route(Access.OWN, null));
     ROUTES.put("GET /plans/current/workouts", new Route(Access.OWN, null));
     ROUTES.put("GET /adaptations", new Route(Access.OWN, null));
+    ROUTES.put("GET /plan/today", new Route(Access.OWN, null));
+    ROUTES.put("POST /plan/what-if", new Route(Access.OWN, "{\"bodyState\":{\"date\":\"%s\",\"cardio\":\"GREEN\","
+        + "\"muscular\":\"GREEN\",\"skeletal\":\"GREEN\",\"neural\":\"RED\"}}"));
+    ROUTES.put("POST /plans/current/replay-check", new Route(Access.OWN, null));
     ROUTES.put("POST /workouts/{id}/skip", new Route(Access.ID, null));
     ROUTES.put("POST /workouts/{id}/done", new Route(Access.ID, null));
     ROUTES.put("POST /workouts/{id}/move", new Route(Access.ID, "{\"toDate\":\"%s\"}"));

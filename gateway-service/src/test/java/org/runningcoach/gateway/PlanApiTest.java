@@ -33,6 +33,10 @@ class PlanApiTest {
         new Route("GET", "/plans/current/workouts?from=2026-03-02&to=2026-03-08", null,
             "/scheduler/plans/current/workouts?from=2026-03-02&to=2026-03-08"),
         new Route("GET", "/adaptations", null, "/scheduler/adaptations?from=&to="),
+        new Route("GET", "/plan/today?date=2026-03-02", null, "/scheduler/plan/today?date=2026-03-02"),
+        new Route("POST", "/plan/what-if", "{\"lifeEvent\":{\"type\":\"SICK\",\"startDate\":\"2026-03-05\"}}",
+            "/scheduler/plan/what-if"),
+        new Route("POST", "/plans/current/replay-check", null, "/scheduler/plans/current/replay-check"),
         new Route("POST", "/workouts/" + id + "/skip", null, "/scheduler/workouts/" + id + "/skip"),
         new Route("POST", "/workouts/" + id + "/done", null, "/scheduler/workouts/" + id + "/done"),
         new Route("POST", "/workouts/" + id + "/move", "{\"toDate\":\"2026-03-05\"}", "/scheduler/workouts/" + id + "/move"),
@@ -49,10 +53,20 @@ class PlanApiTest {
   }
 
   @Test
+  void todayWithoutADateAsksTheSchedulerForTodayInUtc() {
+    String before = "/scheduler/plan/today?date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    String path = given().auth().oauth2(demo).get("/plan/today").then().statusCode(200).extract().path("path");
+    String after = "/scheduler/plan/today?date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    org.assertj.core.api.Assertions.assertThat(path).isIn(before, after);
+  }
+
+  @Test
   void withoutATokenOrWithABadDateNothingIsForwarded() {
     given().contentType("application/json").body("{}").post("/plans").then().statusCode(401);
     given().contentType("application/json").body("{}").post("/life-event").then().statusCode(401);
     given().auth().oauth2(demo).get("/adaptations?from=yesterday").then().statusCode(400)
+        .contentType(startsWith("application/problem+json"));
+    given().auth().oauth2(demo).get("/plan/today?date=02.03.2026").then().statusCode(400)
         .contentType(startsWith("application/problem+json"));
     given().auth().oauth2(demo).post("/workouts/not-an-id/skip").then().statusCode(404)
         .contentType(startsWith("application/problem+json"));

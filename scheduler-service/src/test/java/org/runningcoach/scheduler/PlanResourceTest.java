@@ -161,6 +161,11 @@ class PlanResourceTest {
         .body("scheduledWorkout.id", equalTo(first.get("id")));
     given().auth().oauth2(demo).get("/plans/current/workouts?from=" + TODAY.plusDays(7) + "&to=" + TODAY.plusDays(13))
         .then().statusCode(200).body("size()", equalTo(7));
+    given().auth().oauth2(demo).get("/plan/today?date=" + first.get("date")).then().statusCode(200)
+        .body("workouts.id", hasItem(first.get("id"))).body("planId", equalTo(plan.getString("id")))
+        .body("adaptations.size()", equalTo(0));
+    given().auth().oauth2(demo).get("/plan/today?date=" + TODAY.plusYears(2)).then().statusCode(200)
+        .body("workouts.size()", equalTo(0));
   }
 
   record Bad(String name, String body, String field) {}
@@ -221,6 +226,15 @@ class PlanResourceTest {
     assertThat(log).extracting(m -> m.get("rule")).contains("adapt.red.recovery");
     assertThat(log).extracting(m -> m.get("reason")).contains("Active recovery today due to CNS fatigue (neural Red).");
     assertThat(log).allSatisfy(m -> assertThat(m.get("actor")).isEqualTo("ENGINE"));
+
+    // the day itself: today's session is the recovery, and the log says what happened to the key workout
+    JsonPath today = given().auth().oauth2(demo).get("/plan/today?date=" + date).then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(today.getString("workouts[0].type")).isEqualTo("RECOVERY");
+    assertThat(today.getList("adaptations.rule")).contains("adapt.red.recovery", "adapt.red.move");
+    assertThat(today.getList("adaptations.causedBy")).containsOnly(red.toString());
+    assertThat(today.getList("adaptations.findAll { it.rule == 'adapt.red.move' }.workoutId"))
+        .containsExactly(key.get("id"));
 
     // the same event again changes nothing; an older state of the day arriving late changes nothing
     long entries = count("SELECT count(*) FROM adaptation_log WHERE athlete_id = $1");
@@ -289,6 +303,10 @@ class PlanResourceTest {
   @Test
   void withoutAPlanThereIsNothingToShow() {
     given().auth().oauth2(demo2).get("/plans/current").then().statusCode(404);
+    given().auth().oauth2(demo2).get("/plan/today").then().statusCode(404)
+        .contentType(startsWith("application/problem+json"));
+    given().auth().oauth2(demo).get("/plan/today?date=tomorrow").then().statusCode(400)
+        .body("errors.field", hasItem("date"));
     given().get("/plans/current").then().statusCode(401);
     given().auth().oauth2(demo).get("/adaptations?from=2026-13-01").then().statusCode(400)
         .body("errors.field", hasItem("from"));

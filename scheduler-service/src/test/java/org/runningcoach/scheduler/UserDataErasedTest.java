@@ -40,6 +40,9 @@ class UserDataErasedTest {
         + "after_text, before_state, after_state, rule, reason, actor, created_at) VALUES ($1, $2, $3, $4, "
         + "DATE '2026-03-04', 'Easy 40 min', 'Rest', '{}'::jsonb, '{}'::jsonb, 'RED_REST', 'CNS fatigue', 'ENGINE', now())")
         .execute(Tuple.of(UUID.randomUUID(), athlete, plan, workout)).await().indefinitely();
+    pool.preparedQuery("INSERT INTO plan_input (plan_id, seq, athlete_id, kind, input, received_at) VALUES ($1, 1, $2, "
+        + "'SKIP', '{}'::jsonb, now())")
+        .execute(Tuple.of(plan, athlete)).await().indefinitely();
     pool.preparedQuery("INSERT INTO day_readiness (athlete_id, local_date, directive, statuses, body_state_event_id, "
         + "computed_at) VALUES ($1, DATE '2026-03-04', 'RECOVER', '{}'::jsonb, $2, now())")
         .execute(Tuple.of(athlete, UUID.randomUUID())).await().indefinitely();
@@ -47,7 +50,7 @@ class UserDataErasedTest {
 
   Map<String, Long> rowsOf(String athlete) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (String table : new String[] {"training_plan", "scheduled_workout", "adaptation_log", "day_readiness"}) {
+    for (String table : new String[] {"training_plan", "scheduled_workout", "adaptation_log", "plan_input", "day_readiness"}) {
       counts.put(table, pool.preparedQuery("SELECT count(*) FROM " + table + " WHERE athlete_id = $1")
           .execute(Tuple.of(athlete)).await().indefinitely().iterator().next().getLong(0));
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,6 +75,48 @@ public class PlanApi {
   public Uni<Response> workouts(@QueryParam("from") @Parameter(example = "2026-03-02") String from,
       @QueryParam("to") @Parameter(example = "2026-03-08") String to, @Context HttpHeaders headers) {
     return forward(HttpMethod.GET, "/plans/current/workouts" + range(from, to), headers, null);
+  }
+
+  @GET
+  @Path("plan/today")
+  @Operation(summary = "What to run today: the day's scheduled workouts and the adaptations that changed them",
+      description = "date is the athlete's local date (YYYY-MM-DD); without it, today's date in UTC. Answers "
+          + "{date, planId, workouts, adaptations}: the workouts of that day in the current plan (a session before a "
+          + "rest record) and, oldest first, every adaptation-log entry that changed one of them or moved a workout "
+          + "onto or off the day. 404 without a plan.")
+  public Uni<Response> today(@QueryParam("date") @Parameter(example = "2026-03-02") String date,
+      @Context HttpHeaders headers) {
+    LocalDate day = date == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date);
+    return forward(HttpMethod.GET, "/plan/today?date=" + day, headers, null);
+  }
+
+  @POST
+  @Path("plan/what-if")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The changes a hypothetical BodyState or life event would make to the current plan; nothing is stored",
+      description = "Exactly one of bodyState {date, cardio, muscular, skeletal, neural (GREEN, YELLOW, RED, "
+          + "INSUFFICIENT_DATA), directive? (PUSH, MAINTAIN, RECOVER; when given it must be the one the statuses imply)} "
+          + "and lifeEvent {type (SICK, TRAVEL, INJURY), startDate, endDate?, belowNeckSymptoms?, fever?}. A bodyState "
+          + "stands for the latest state of its date, so it replaces the one the plan adapted to. Answers {changes: "
+          + "[{workoutId, date, fromDate, before, after, rule, reason}]}; the plan, the log and the events stay as they were.")
+  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+      @ExampleObject(name = "bodyState", value = "{\"bodyState\":{\"date\":\"2026-03-02\",\"cardio\":\"GREEN\","
+          + "\"muscular\":\"GREEN\",\"skeletal\":\"GREEN\",\"neural\":\"RED\",\"directive\":\"RECOVER\"}}"),
+      @ExampleObject(name = "lifeEvent", value = "{\"lifeEvent\":{\"type\":\"SICK\",\"startDate\":\"2026-03-02\","
+          + "\"fever\":true}}")}))
+  public Uni<Response> whatIf(byte[] body, @Context HttpHeaders headers) {
+    return forward(HttpMethod.POST, "/plan/what-if", headers, body);
+  }
+
+  @POST
+  @Path("plans/current/replay-check")
+  @Operation(summary = "Rebuild the current plan from its request and re-apply its inputs in order; compare with what is stored",
+      description = "Nothing is stored. Answers {planId, equal, inputs, workouts, logEntries, firstDifference}: equal is true "
+          + "when the rebuilt workouts and adaptation log (ids and rule texts included, log ids and times left out) are "
+          + "the stored ones; otherwise firstDifference names the first workout or log entry that differs. 409 for a "
+          + "plan created before its inputs were kept.")
+  public Uni<Response> replayCheck(@Context HttpHeaders headers) {
+    return forward(HttpMethod.POST, "/plans/current/replay-check", headers, new byte[0]);
   }
 
   @GET

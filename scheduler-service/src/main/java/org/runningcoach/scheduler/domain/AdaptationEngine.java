@@ -38,6 +38,49 @@ public final class AdaptationEngine {
     this.rules = rules;
   }
 
+  // ---------------------------------------------------------------- one input
+
+  /**
+   * Applies one input to a plan whose days run from {@code first} to {@code last}: the single entry
+   * point of the live path, the what-if and the replay. The plan is put in {@link Workout#STORE_ORDER}
+   * first, so the result does not depend on the order the caller holds the workouts in. The
+   * athlete's changes throw {@link PlanException} when they cannot be honoured (nothing applied).
+   */
+  public Outcome apply(List<Workout> plan, PlanInput input, LocalDate first, LocalDate last) {
+    List<Workout> ordered = plan.stream().sorted(Workout.STORE_ORDER).toList();
+    if (input instanceof PlanInput.DayState s) {
+      return onReadiness(ordered, s.readiness());
+    }
+    if (input instanceof PlanInput.Life l) {
+      return onLifeEvent(ordered, l.event());
+    }
+    List<Change> changes;
+    if (input instanceof PlanInput.Skip s) {
+      changes = single(skip(find(ordered, s.workoutId())));
+    } else if (input instanceof PlanInput.Done d) {
+      changes = single(done(find(ordered, d.workoutId())));
+    } else {
+      PlanInput.Move m = (PlanInput.Move) input;
+      changes = move(ordered, find(ordered, m.workoutId()), m.toDate(), first, last);
+    }
+    Map<UUID, Workout> state = new LinkedHashMap<>(byId(ordered));
+    for (Change c : changes) {
+      state.put(c.workoutId(), c.after());
+    }
+    List<Workout> all = new ArrayList<>(state.values());
+    all.sort(Comparator.comparing(Workout::date));
+    return new Outcome(all, changes, changes.stream().map(Change::after).toList());
+  }
+
+  private static Workout find(List<Workout> plan, UUID id) {
+    return plan.stream().filter(w -> w.id().equals(id)).findFirst()
+        .orElseThrow(() -> new PlanException(PlanException.Kind.NOT_FOUND, "id", "No workout " + id + " in your current plan"));
+  }
+
+  private static List<Change> single(Change c) {
+    return c == null ? List.of() : List.of(c);
+  }
+
   // ---------------------------------------------------------------- readiness
 
   /**

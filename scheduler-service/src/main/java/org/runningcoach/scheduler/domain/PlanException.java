@@ -3,7 +3,7 @@ package org.runningcoach.scheduler.domain;
 /** A plan request or an athlete's change the rules cannot honour; names the field to fix. */
 public class PlanException extends RuntimeException {
 
-  public enum Kind { INVALID, CONFLICT }
+  public enum Kind { INVALID, CONFLICT, NOT_FOUND }
 
   private final String field;
   private final Kind kind;

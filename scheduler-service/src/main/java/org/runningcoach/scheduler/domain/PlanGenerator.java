@@ -40,6 +40,22 @@ public final class PlanGenerator {
     return new GeneratedPlan(r, plan, List.copyOf(workouts));
   }
 
+  /**
+   * Workout ids derived from the plan's id (the n-th generated workout gets the same id every
+   * time), so regenerating a plan from its request gives back the workouts its inputs name.
+   */
+  public static Supplier<UUID> idsFor(UUID planId) {
+    int[] n = {0};
+    return () -> {
+      String name = planId + "/" + n[0]++; // ASCII only: one byte per char
+      byte[] bytes = new byte[name.length()];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = (byte) name.charAt(i);
+      }
+      return UUID.nameUUIDFromBytes(bytes);
+    };
+  }
+
   /** Weeks of Base, Build, Peak and Taper for a plan of {@code weeks} weeks. */
   public static int[] phaseSizes(Distance d, int weeks) {
     int taper = d.taperWeeks();

@@ -1,6 +1,7 @@
 package org.runningcoach.scheduler.domain;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,6 +21,17 @@ public record Workout(
     WorkoutStatus status,
     boolean athleteOwned,
     Hold hold) {
+
+  /**
+   * The order the store reads a plan in (by date, then id as PostgreSQL orders uuids: byte by byte,
+   * unsigned). The engine works through a plan in this order, so its result does not depend on how
+   * a caller happened to hold the workouts.
+   */
+  public static final Comparator<Workout> STORE_ORDER = Comparator.comparing(Workout::date)
+      .thenComparing(Workout::id, (a, b) -> {
+        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+      });
 
   public Workout {
     Objects.requireNonNull(id, "id");

@@ -2,6 +2,7 @@ package org.runningcoach.scheduler.repository;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.smallrye.mutiny.Uni;
@@ -49,8 +50,8 @@ public final class WorkoutRows {
         WorkoutStatus.valueOf(j.getString("status")), Boolean.TRUE.equals(j.getBoolean("athleteOwned")), null);
   }
 
-  public static Uni<List<Workout>> ofPlan(SqlConnection tx, UUID planId) {
-    return tx.preparedQuery("SELECT * FROM scheduled_workout WHERE plan_id = $1 ORDER BY local_date, id")
+  public static Uni<List<Workout>> ofPlan(SqlClient db, UUID planId) {
+    return db.preparedQuery("SELECT * FROM scheduled_workout WHERE plan_id = $1 ORDER BY local_date, id")
         .execute(Tuple.of(planId))
         .map(rows -> {
           List<Workout> out = new ArrayList<>();
@@ -91,6 +92,13 @@ public final class WorkoutRows {
               pace_sec_per_km = $7, status = $8, athlete_owned = $9, hold_for = $10, hold_before = $11
             WHERE id = $1""")
         .executeBatch(batch).replaceWithVoid();
+  }
+
+  /** A workout as reading back its row gives it: the distance rounded to 0.1 km, the earlier state as its JSON holds it. */
+  public static Workout stored(Workout w) {
+    Double km = w.distanceKm() == null ? null : km(w.distanceKm()).doubleValue();
+    Workout s = w.withSession(w.type(), w.durationMin(), km, w.target());
+    return s.withHold(w.hold() == null ? null : new Hold(w.hold().readinessDate(), fromJson(toJson(w.hold().before()))));
   }
 
   private static LocalDate hold(Workout w) {

@@ -24,6 +24,7 @@ public class ExportResource {
       Part.rows("previousPlans", "SELECT * FROM training_plan WHERE athlete_id = $1 AND NOT active ORDER BY created_at"),
       Part.rows("workouts", "SELECT * FROM scheduled_workout WHERE athlete_id = $1 ORDER BY local_date, id"),
       Part.rows("adaptations", "SELECT * FROM adaptation_log WHERE athlete_id = $1 ORDER BY created_at, id"),
+      Part.rows("planInputs", "SELECT * FROM plan_input WHERE athlete_id = $1 ORDER BY received_at, plan_id, seq"),
       Part.rows("dayReadiness", "SELECT * FROM day_readiness WHERE athlete_id = $1 ORDER BY local_date"));
 
   private final Pool pool;

@@ -18,8 +18,10 @@ import java.util.List;
 import org.runningcoach.scheduler.domain.PlanRequest;
 import org.runningcoach.scheduler.domain.VolumeUnit;
 import org.runningcoach.scheduler.rest.PlanViews.PlanView;
+import org.runningcoach.scheduler.rest.PlanViews.ReplayCheckView;
 import org.runningcoach.scheduler.rest.PlanViews.WorkoutView;
 import org.runningcoach.scheduler.service.PlanService;
+import org.runningcoach.scheduler.service.ReplayService;
 import org.runningcoach.support.rest.ProblemException;
 import org.runningcoach.support.security.CurrentAthlete;
 
@@ -30,10 +32,12 @@ import org.runningcoach.support.security.CurrentAthlete;
 public class PlanResource {
 
   private final PlanService plans;
+  private final ReplayService replay;
   private final CurrentAthlete athlete;
 
-  public PlanResource(PlanService plans, CurrentAthlete athlete) {
+  public PlanResource(PlanService plans, ReplayService replay, CurrentAthlete athlete) {
     this.plans = plans;
+    this.replay = replay;
     this.athlete = athlete;
   }
 
@@ -61,6 +65,17 @@ public class PlanResource {
   @Path("/current")
   public Uni<PlanView> current() {
     return plans.current(athlete.id())
+        .onItem().ifNull().failWith(() -> ProblemException.notFound("You have no training plan yet; POST /plans creates one"));
+  }
+
+  /**
+   * Rebuilds the current plan from its request and its inputs in their original order and says
+   * whether that gives the stored workouts and log (the first difference otherwise). Stores nothing.
+   */
+  @POST
+  @Path("/current/replay-check")
+  public Uni<ReplayCheckView> replayCheck() {
+    return replay.check(athlete.id())
         .onItem().ifNull().failWith(() -> ProblemException.notFound("You have no training plan yet; POST /plans creates one"));
   }
 

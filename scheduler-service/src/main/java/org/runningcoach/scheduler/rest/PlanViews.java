@@ -41,4 +41,37 @@ public final class PlanViews {
   /** One adaptation-log entry: when, which workout, before and after, the rule, the reason and what caused it. */
   public record AdaptationView(UUID id, Instant at, UUID workoutId, LocalDate workoutDate, String before, String after,
       String rule, String reason, String actor, UUID causedBy) {}
+
+  /**
+   * One day of the current plan ({@code GET /plan/today}): the day's workouts (a session first, then
+   * a rest record if any) and, oldest first, every adaptation-log entry that changed one of them or
+   * moved a workout onto or off the day, undone ones included, so the client can show what was
+   * planned and why it changed.
+   */
+  public record TodayView(LocalDate date, UUID planId, List<WorkoutView> workouts, List<AdaptationView> adaptations) {}
+
+  /**
+   * A change the engine would make (the what-if): the workout, the day it would land on
+   * ({@code date}) and the day it is on now ({@code fromDate}), before and after in words, the rule
+   * and the reason, as the adaptation log would record them.
+   */
+  public record ChangeView(UUID workoutId, LocalDate date, LocalDate fromDate, String before, String after, String rule,
+      String reason) {
+
+    public static ChangeView of(org.runningcoach.scheduler.domain.Change c) {
+      return new ChangeView(c.workoutId(), c.after().date(), c.before().date(), c.before().describe(),
+          c.after().describe(), c.rule(), c.reason());
+    }
+  }
+
+  /** The what-if's answer: what the engine would change, in order; nothing was stored. */
+  public record WhatIfView(List<ChangeView> changes) {}
+
+  /**
+   * The replay check's answer: {@code equal} when the plan rebuilt from its request and its
+   * {@code inputs} (applied again in order) has the stored workouts and log; otherwise
+   * {@code firstDifference} says where they part.
+   */
+  public record ReplayCheckView(UUID planId, boolean equal, int inputs, int workouts, int logEntries,
+      String firstDifference) {}
 }

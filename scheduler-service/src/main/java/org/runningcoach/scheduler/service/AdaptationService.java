@@ -13,14 +13,10 @@ import org.runningcoach.events.EventEnvelope;
 import org.runningcoach.events.EventType;
 import org.runningcoach.events.LifeEventReported;
 import org.runningcoach.events.PlanAdapted;
-import org.runningcoach.scheduler.config.SchedulerConfig;
-import org.runningcoach.scheduler.domain.AdaptationEngine;
 import org.runningcoach.scheduler.domain.AdaptationEngine.LifeEvent;
 import org.runningcoach.scheduler.domain.AdaptationEngine.Readiness;
 import org.runningcoach.scheduler.domain.Change;
-import org.runningcoach.scheduler.domain.Outcome;
-import org.runningcoach.scheduler.domain.Workout;
-import org.runningcoach.scheduler.repository.WorkoutRows;
+import org.runningcoach.scheduler.domain.PlanInput;
 import org.runningcoach.support.outbox.Outbox;
 
 /**
@@ -36,14 +32,12 @@ public class AdaptationService {
   private final DayReadinessService days;
   private final PlanStore plans;
   private final Outbox outbox;
-  private final AdaptationEngine engine;
   private final Clock clock = Clock.systemUTC();
 
-  public AdaptationService(DayReadinessService days, PlanStore plans, Outbox outbox, SchedulerConfig config) {
+  public AdaptationService(DayReadinessService days, PlanStore plans, Outbox outbox) {
     this.days = days;
     this.plans = plans;
     this.outbox = outbox;
-    this.engine = new AdaptationEngine(config.rules());
   }
 
   public Uni<Void> onBodyState(EventEnvelope<BodyStateComputed> event, SqlConnection tx) {
@@ -51,7 +45,7 @@ public class AdaptationService {
     Readiness readiness = new Readiness(s.date(), s.cardio().status(), s.muscular().status(), s.skeletal().status(),
         s.neural().status());
     return days.record(event, tx).flatMap(latest -> latest
-        ? adapt(tx, s.athleteId(), s.date(), event.id(), plan -> engine.onReadiness(plan, readiness))
+        ? adapt(tx, s.athleteId(), s.date(), new PlanInput.DayState(readiness, event.id()))
         : Uni.createFrom().voidItem());
   }
 
@@ -59,23 +53,17 @@ public class AdaptationService {
     LifeEventReported e = event.data();
     LifeEvent life = new LifeEvent(e.type(), e.startDate(), e.endDate(), Boolean.TRUE.equals(e.belowNeckSymptoms()),
         Boolean.TRUE.equals(e.fever()));
-    return adapt(tx, e.athleteId(), e.startDate(), event.id(), plan -> engine.onLifeEvent(plan, life));
+    return adapt(tx, e.athleteId(), e.startDate(), new PlanInput.Life(life, event.id()));
   }
 
-  private Uni<Void> adapt(SqlConnection tx, String athleteId, LocalDate date, UUID cause,
-      java.util.function.Function<List<Workout>, Outcome> rule) {
+  private Uni<Void> adapt(SqlConnection tx, String athleteId, LocalDate date, PlanInput input) {
     return plans.lockActivePlan(tx, athleteId).flatMap(plan -> {
       if (plan == null) {
         return Uni.createFrom().voidItem();
       }
-      UUID planId = plan.getUUID("id");
-      return WorkoutRows.ofPlan(tx, planId).flatMap(workouts -> {
-        Outcome outcome = rule.apply(workouts);
-        Instant now = clock.instant();
-        return WorkoutRows.updateAll(tx, outcome.toSave())
-            .flatMap(x -> plans.log(tx, athleteId, planId, outcome.changes(), PlanStore.Actor.ENGINE, cause, now))
-            .flatMap(x -> announce(tx, athleteId, planId, date, outcome.changes(), cause, now));
-      });
+      Instant now = clock.instant();
+      return plans.apply(tx, athleteId, plan, input, now)
+          .flatMap(outcome -> announce(tx, athleteId, plan.getUUID("id"), date, outcome.changes(), input.eventId(), now));
     });
   }
 

@@ -17,20 +17,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.runningcoach.scheduler.config.SchedulerConfig;
-import org.runningcoach.scheduler.domain.AdaptationEngine;
-import org.runningcoach.scheduler.domain.Change;
 import org.runningcoach.scheduler.domain.GeneratedPlan;
 import org.runningcoach.scheduler.domain.PlanException;
 import org.runningcoach.scheduler.domain.PlanGenerator;
+import org.runningcoach.scheduler.domain.PlanInput;
 import org.runningcoach.scheduler.domain.PlanRequest;
 import org.runningcoach.scheduler.domain.PlanWeek;
 import org.runningcoach.scheduler.domain.VolumeUnit;
-import org.runningcoach.scheduler.domain.Workout;
+import org.runningcoach.scheduler.repository.PlanJournal;
 import org.runningcoach.scheduler.repository.WorkoutRows;
 import org.runningcoach.scheduler.rest.PlanViews.AdaptationView;
 import org.runningcoach.scheduler.rest.PlanViews.PhaseView;
 import org.runningcoach.scheduler.rest.PlanViews.PlanView;
+import org.runningcoach.scheduler.rest.PlanViews.TodayView;
 import org.runningcoach.scheduler.rest.PlanViews.WeekView;
 import org.runningcoach.scheduler.rest.PlanViews.WorkoutView;
 import org.runningcoach.support.outbox.Outbox;
@@ -45,14 +44,12 @@ public class PlanService {
   private final Outbox outbox;
   private final PlanStore store;
   private final PlanGenerator generator = new PlanGenerator();
-  private final AdaptationEngine engine;
   private final Clock clock = Clock.systemUTC();
 
-  public PlanService(Pool pool, Outbox outbox, PlanStore store, SchedulerConfig config) {
+  public PlanService(Pool pool, Outbox outbox, PlanStore store) {
     this.pool = pool;
     this.outbox = outbox;
     this.store = store;
-    this.engine = new AdaptationEngine(config.rules());
   }
 
   public LocalDate today() {
@@ -60,13 +57,13 @@ public class PlanService {
   }
 
   public Uni<PlanView> create(String athleteId, PlanRequest request) {
+    UUID planId = UUID.randomUUID();
     GeneratedPlan plan;
     try {
-      plan = generator.generate(request, UUID::randomUUID);
+      plan = generator.generate(request, PlanGenerator.idsFor(planId));
     } catch (PlanException e) {
       throw problem(e);
     }
-    UUID planId = UUID.randomUUID();
     Instant now = clock.instant();
     JsonObject weeks = weeksJson(plan);
     PlanRequest r = plan.request();
@@ -75,12 +72,12 @@ public class PlanService {
             .execute(Tuple.of(athleteId))
             .flatMap(x -> tx.preparedQuery("""
                     INSERT INTO training_plan (id, athlete_id, race_date, distance, goal_time_seconds, weekly_volume,
-                      volume_unit, available_days, long_run_day, start_date, weeks, created_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
+                      volume_unit, available_days, long_run_day, start_date, weeks, created_at, request)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
                 .execute(Tuple.from(new Object[] {planId, athleteId, r.raceDate(), r.distance().name(),
                     r.goalTimeSeconds(), BigDecimal.valueOf(r.currentWeeklyVolume()), r.unit().name(),
                     String.join(",", r.availableDays().stream().sorted().map(DayOfWeek::name).toList()),
-                    r.longRunDay().name(), r.startDate(), weeks, now.atOffset(ZoneOffset.UTC)})))
+                    r.longRunDay().name(), r.startDate(), weeks, now.atOffset(ZoneOffset.UTC), PlanJournal.requestJson(r)})))
             .flatMap(x -> WorkoutRows.insertAll(tx, planId, athleteId, plan.workouts())))
         .onFailure(PlanService::isUniqueViolation).transform(e -> new ProblemException(Problem.of(409, "conflict",
             "Conflict", "Another plan for this athlete was being created at the same moment; nothing was stored. Retry.")))
@@ -123,64 +120,58 @@ public class PlanService {
               AND created_at >= $2 AND created_at < $3 ORDER BY created_at, id""")
         .execute(Tuple.of(athleteId, from.atStartOfDay().atOffset(ZoneOffset.UTC),
             to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)))
-        .map(rows -> {
-          List<AdaptationView> out = new ArrayList<>();
-          for (Row r : rows) {
-            out.add(new AdaptationView(r.getUUID("id"), r.getOffsetDateTime("created_at").toInstant(),
-                r.getUUID("workout_id"), r.getLocalDate("workout_date"), r.getString("before_text"),
-                r.getString("after_text"), r.getString("rule"), r.getString("reason"), r.getString("actor"),
-                r.getUUID("caused_by")));
-          }
-          return out;
-        });
+        .map(PlanService::adaptationViews);
+  }
+
+  /**
+   * A day of the current plan: its workouts (a session before a rest record) and every log entry
+   * of the current plan that touched the day: changes to those workouts, and changes that moved a
+   * workout onto or off the day. Null without a plan.
+   */
+  public Uni<TodayView> day(String athleteId, LocalDate date) {
+    return current(athleteId).flatMap(plan -> plan == null ? Uni.createFrom().nullItem()
+        : workouts(athleteId, date, date).flatMap(workouts -> pool.preparedQuery("""
+                SELECT * FROM adaptation_log WHERE plan_id = $1
+                  AND (workout_id = ANY($2) OR workout_date = $3 OR before_state ->> 'date' = $4)
+                ORDER BY created_at, id""")
+            .execute(Tuple.of(plan.id(), workouts.stream().map(WorkoutView::id).toArray(UUID[]::new), date,
+                date.toString()))
+            .map(rows -> new TodayView(date, plan.id(), workouts, adaptationViews(rows)))));
+  }
+
+  private static List<AdaptationView> adaptationViews(Iterable<Row> rows) {
+    List<AdaptationView> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(new AdaptationView(r.getUUID("id"), r.getOffsetDateTime("created_at").toInstant(),
+          r.getUUID("workout_id"), r.getLocalDate("workout_date"), r.getString("before_text"),
+          r.getString("after_text"), r.getString("rule"), r.getString("reason"), r.getString("actor"),
+          r.getUUID("caused_by")));
+    }
+    return out;
   }
 
   public Uni<WorkoutView> skip(String athleteId, UUID workoutId) {
-    return change(athleteId, workoutId, (plan, w, row) -> single(engine.skip(w)));
+    return change(athleteId, workoutId, new PlanInput.Skip(workoutId));
   }
 
   public Uni<WorkoutView> done(String athleteId, UUID workoutId) {
-    return change(athleteId, workoutId, (plan, w, row) -> single(engine.done(w)));
+    return change(athleteId, workoutId, new PlanInput.Done(workoutId));
   }
 
   public Uni<WorkoutView> move(String athleteId, UUID workoutId, LocalDate toDate) {
-    return change(athleteId, workoutId, (plan, w, row) -> engine.move(plan, w, toDate, row.getLocalDate("start_date"),
-        row.getLocalDate("race_date").minusDays(1)));
-  }
-
-  private interface AthleteChange {
-    List<Change> apply(List<Workout> plan, Workout workout, Row planRow);
+    return change(athleteId, workoutId, new PlanInput.Move(workoutId, toDate));
   }
 
   /** Another athlete's workout, or one of a retired plan, is simply not found. */
-  private Uni<WorkoutView> change(String athleteId, UUID workoutId, AthleteChange action) {
+  private Uni<WorkoutView> change(String athleteId, UUID workoutId, PlanInput input) {
     return outbox.inTransaction(tx -> store.lockActivePlan(tx, athleteId).flatMap(planRow -> {
       if (planRow == null) {
         return Uni.createFrom().failure(notFound(workoutId));
       }
-      UUID planId = planRow.getUUID("id");
-      return WorkoutRows.ofPlan(tx, planId).flatMap(plan -> {
-        Workout w = plan.stream().filter(x -> x.id().equals(workoutId)).findFirst().orElse(null);
-        if (w == null) {
-          return Uni.createFrom().failure(notFound(workoutId));
-        }
-        List<Change> changes;
-        try {
-          changes = action.apply(plan, w, planRow);
-        } catch (PlanException e) {
-          return Uni.createFrom().failure(problem(e));
-        }
-        List<Workout> updated = changes.stream().map(Change::after).toList();
-        Workout result = changes.stream().map(Change::after).filter(x -> x.id().equals(workoutId)).findFirst().orElse(w);
-        return WorkoutRows.updateAll(tx, updated)
-            .flatMap(x -> store.log(tx, athleteId, planId, changes, PlanStore.Actor.ATHLETE, null, clock.instant()))
-            .map(x -> WorkoutView.of(result));
-      });
-    }));
-  }
-
-  private static List<Change> single(Change c) {
-    return c == null ? List.of() : List.of(c);
+      return store.apply(tx, athleteId, planRow, input, clock.instant())
+          .map(outcome -> WorkoutView.of(outcome.workouts().stream().filter(w -> w.id().equals(workoutId))
+              .findFirst().orElseThrow()));
+    })).onFailure(PlanException.class).transform(e -> problem((PlanException) e));
   }
 
   private static ProblemException notFound(UUID id) {
@@ -188,6 +179,9 @@ public class PlanService {
   }
 
   static ProblemException problem(PlanException e) {
+    if (e.kind() == PlanException.Kind.NOT_FOUND) {
+      return ProblemException.notFound(e.getMessage());
+    }
     if (e.kind() == PlanException.Kind.CONFLICT) {
       return new ProblemException(new Problem("https://runningcoach.org/problems/conflict", "Conflict", 409,
           e.field() + " " + e.getMessage(), null, List.of(new Problem.FieldError(e.field(), e.getMessage()))));

@@ -316,6 +316,54 @@ class AdaptationEngineTest {
   }
 
   @Test
+  void aWeekendTripTurnsSundaysLongRunIntoMaintenanceIntervalsAndLeavesTheRestAlone() {
+    List<Workout> p = new ArrayList<>(plan(20, STANDARD));
+    p.addAll(week(MON.plusWeeks(1), STANDARD));
+    LocalDate friday = MON.plusDays(4);
+    Outcome o = ENGINE.onLifeEvent(p, new LifeEvent(LifeEventType.TRAVEL, friday, friday.plusDays(2), false, false));
+    Map<LocalDate, Workout> before = byDate(p);
+    Map<LocalDate, Workout> after = byDate(o.workouts());
+    Workout sunday = after.get(MON.plusDays(6));
+    assertThat(sunday.type()).isEqualTo(WorkoutType.MAINTENANCE_INTERVALS);
+    assertThat(sunday.durationMin()).isEqualTo(40);
+    assertThat(sunday.distanceKm()).isNull();
+    assertThat(sunday.id()).isEqualTo(before.get(MON.plusDays(6)).id());
+    assertThat(after.get(MON.plusDays(5))).as("Saturday's easy run").isEqualTo(before.get(MON.plusDays(5)));
+    assertThat(after.get(MON.plusDays(13))).as("next Sunday, home again").isEqualTo(before.get(MON.plusDays(13)));
+    assertThat(o.changes()).singleElement().satisfies(ch -> {
+      assertThat(ch.rule()).isEqualTo("life.travel.maintenance");
+      assertThat(ch.reason()).startsWith("Travelling " + friday + " to " + friday.plusDays(2) + ": long run replaced by 40 min");
+    });
+  }
+
+  @Test
+  void aWorkoutTheAthleteMovedSurvivesEveryLaterAdaptation() {
+    List<Workout> p = new ArrayList<>(plan(20, STANDARD));
+    p.addAll(week(MON.plusWeeks(1), STANDARD));
+    Workout tempo = byDate(p).get(MON);
+    LocalDate friday = MON.plusDays(4);
+    List<Workout> plan = apply(p, ENGINE.move(p, tempo, friday, MON.minusWeeks(4), MON.plusDays(13)));
+    Workout moved = plan.stream().filter(w -> w.id().equals(tempo.id())).findFirst().orElseThrow();
+    assertThat(moved.date()).isEqualTo(friday);
+
+    // a Red day on it, a Yellow one, an illness and a trip over it, a Red day before it whose key session looks for a slot
+    List<PlanInput> later = List.of(
+        new PlanInput.DayState(day(friday, GREEN, RED, GREEN, GREEN), UUID.randomUUID()),
+        new PlanInput.DayState(day(friday, YELLOW, YELLOW, GREEN, GREEN), UUID.randomUUID()),
+        new PlanInput.DayState(day(MON.plusDays(3), GREEN, GREEN, GREEN, RED), UUID.randomUUID()),
+        new PlanInput.Life(new LifeEvent(LifeEventType.SICK, MON.plusDays(3), null, true, true), UUID.randomUUID()),
+        new PlanInput.Life(new LifeEvent(LifeEventType.INJURY, friday, friday.plusDays(3), false, false), UUID.randomUUID()),
+        new PlanInput.DayState(day(friday, GREEN, GREEN, GREEN, GREEN), UUID.randomUUID()));
+    for (PlanInput input : later) {
+      Outcome o = ENGINE.apply(plan, input, MON.minusWeeks(4), MON.plusDays(13));
+      assertThat(o.changes()).as("%s", input).noneMatch(c -> c.workoutId().equals(tempo.id()));
+      plan = o.workouts();
+    }
+    assertThat(plan).filteredOn(w -> w.id().equals(tempo.id())).singleElement().isEqualTo(moved);
+    assertThat(plan).filteredOn(w -> w.date().equals(friday)).extracting(Workout::id).containsExactly(tempo.id());
+  }
+
+  @Test
   void anInjuryMeansNoRunningUntilItsEndThenAGradedReturn() {
     List<Workout> p = new ArrayList<>(plan(20, STANDARD));
     p.addAll(week(MON.plusWeeks(1), STANDARD));
@@ -369,6 +417,43 @@ class AdaptationEngineTest {
         });
       }
     }
+  }
+
+  /**
+   * No rule ever puts two key workouts on consecutive days or two sessions on one day: plans of every
+   * distance and several weekday choices, each under a generated sequence of day states and life
+   * events (fixed seed). The athlete's own moves are left out: the athlete may do what no rule does.
+   */
+  @Test
+  void noRuleEverPutsTwoKeyWorkoutsOnConsecutiveDays() {
+    Random random = new Random(1234);
+    int keyMoves = 0;
+    for (int run = 0; run < 120; run++) {
+      GeneratedPlan p = PlanReplayTest.plan(random, new UUID(run, 3));
+      LocalDate first = p.request().startDate();
+      LocalDate last = p.request().raceDate().minusDays(1);
+      List<Workout> plan = p.workouts();
+      for (int step = 0; step < 40; step++) {
+        PlanInput input = PlanReplayTest.input(random, plan, 100);
+        if (input.byAthlete()) {
+          continue;
+        }
+        Outcome o = ENGINE.apply(plan, input, first, last);
+        plan = o.workouts();
+        keyMoves += (int) o.changes().stream().filter(c -> c.rule().equals("adapt.red.move")).count();
+        String where = "run " + run + " step " + step + " " + input;
+        Map<LocalDate, Long> perDay = plan.stream().filter(w -> w.type() != WorkoutType.REST)
+            .collect(Collectors.groupingBy(Workout::date, Collectors.counting()));
+        assertThat(perDay.values()).as(where).allSatisfy(c -> assertThat(c).isEqualTo(1L));
+        for (Workout w : plan) {
+          if (w.plannedKey()) {
+            assertThat(plan).as(where + ": key workouts on " + w.date() + " and the day after")
+                .noneMatch(x -> x.plannedKey() && x.date().equals(w.date().plusDays(1)));
+          }
+        }
+      }
+    }
+    assertThat(keyMoves).as("key workouts moved by Red days").isGreaterThan(50);
   }
 
   /** After any illness, no key session comes before four return-to-run sessions. */
