@@ -11,10 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -82,6 +88,7 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
         "runningcoach.services.readiness", "http://127.0.0.1:19083",
         "runningcoach.services.scheduler", "http://127.0.0.1:19084"));
 
+    startGroupsAtTheEnd(services);
     for (var service : services.entrySet()) {
       Path jar = root.resolve(service.getKey() + "/target/quarkus-app/quarkus-run.jar");
       if (!Files.exists(jar)) {
@@ -103,6 +110,34 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
     }
     for (var service : services.entrySet()) {
       awaitReady(service.getKey(), service.getValue().get("quarkus.http.port"), logs);
+    }
+  }
+
+  /**
+   * The suite's consumer groups start at the current end of their topics, so the services see only
+   * the events of this run, not a backlog left on a shared broker by other runs (a benchmark, another
+   * checkout's suite): on a fresh broker this changes nothing.
+   */
+  private static void startGroupsAtTheEnd(Map<String, Map<String, String>> services) throws Exception {
+    Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+    services.values().forEach(config -> config.forEach((key, value) -> {
+      if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id")) {
+        String topic = key.substring("mp.messaging.incoming.".length(), key.length() - ".group.id".length());
+        topicsByGroup.computeIfAbsent(value, g -> new ArrayList<>()).add(topic);
+      }
+    }));
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
+      for (var group : topicsByGroup.entrySet()) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var description : admin.describeTopics(group.getValue()).allTopicNames().get().values()) {
+          description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
+              OffsetSpec.latest()));
+        }
+        Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition,
+            new OffsetAndMetadata(info.offset())));
+        admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get();
+      }
     }
   }
 
