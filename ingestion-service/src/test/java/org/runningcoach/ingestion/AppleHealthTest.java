@@ -131,9 +131,17 @@ class AppleHealthTest {
   }
 
   @Test
-  void aV1WorkoutIsKeptAsAWorkoutSampleInOurUnits() throws Exception {
+  void aV1WorkoutIsKeptAsAWorkoutSampleInOurUnitsAndHandedToActivityService() throws Exception {
     postApple(vendor("irvinlim-hae-v1-workout-walking.json")).statusCode(200).body("samples", equalTo(1))
-        .body("events", equalTo(0));
+        .body("events", equalTo(1));
+    List<JsonObject> handedOver = webhookEvents().stream().filter(e -> "APPLE".equals(e.getString("source"))
+        && e.getString("sport") != null).toList();
+    assertThat(handedOver).hasSize(1);
+    assertThat(handedOver.get(0).getString("sport")).isEqualTo("walking");
+    assertThat(handedOver.get(0).getLong("durationSeconds")).isEqualTo(1150);
+    assertThat(handedOver.get(0).getInteger("avgHr")).isEqualTo(108);
+    // the same body again is an exact redelivery: nothing handed over twice
+    postApple(vendor("irvinlim-hae-v1-workout-walking.json")).statusCode(200).body("events", equalTo(0));
     JsonObject detail = new JsonObject(pool.preparedQuery(
             "SELECT detail::text AS d FROM apple_sample WHERE athlete_id = $1 AND type = 'WORKOUT'")
         .execute(Tuple.of(demoId)).await().indefinitely().iterator().next().getString("d"));

@@ -63,9 +63,10 @@ public final class WorkoutHandOff {
 
   /**
    * Apple Health WORKOUT samples: start and end (their offset decides the local date), {@code value}
-   * with a length {@code unit} (m, km, mi) as the distance, {@code source} as the device. The sample
-   * carries no workout type, so the sport is "workout" (minutes count towards load; no impact load,
-   * no "longest run"); see ingestion-service/README.md.
+   * with a length {@code unit} (m, km, mi) as the distance, {@code source} as the device. A sample
+   * from a Health Auto Export body carries its detail (workout name, distance, heart rates,
+   * elevation, the app's id), used when present; otherwise the sport is "workout" (minutes count
+   * towards load; no impact load, no "longest run"); see ingestion-service/README.md.
    */
   public static List<ActivityReported> apple(List<AppleSamples.Sample> samples, String athleteId, UUID recordId,
       Instant recordedAt) {
@@ -75,14 +76,51 @@ public final class WorkoutHandOff {
         continue;
       }
       long seconds = Duration.between(s.start(), s.end()).getSeconds();
+      AppleSamples.WorkoutDetail d = s.workout();
+      if (d != null && d.durationSeconds() > 0) {
+        seconds = d.durationSeconds();
+      }
       if (seconds <= 0 || seconds > MAX_DURATION_SECONDS) {
         continue;
       }
-      out.add(new ActivityReported(athleteId, recordId, ActivityReported.Source.APPLE, null, "workout",
-          s.start().toInstant(), s.start().getOffset().getTotalSeconds(), seconds, meters(s.value(), s.unit()), null, null,
-          null, s.source() == null || s.source().isBlank() ? null : truncate(s.source(), 200), recordedAt));
+      Double distance = d != null && d.distanceMeters() != null ? nonNegative(d.distanceMeters(), 1_000_000)
+          : meters(s.value(), s.unit());
+      Integer avg = d == null ? null : hr(d.avgHr());
+      Integer max = d == null ? null : hr(d.maxHr());
+      if (avg != null && max != null && max < avg) {
+        avg = null;
+        max = null;
+      }
+      out.add(new ActivityReported(athleteId, recordId, ActivityReported.Source.APPLE,
+          d == null || d.externalId() == null ? null : truncate(d.externalId(), 200),
+          d == null ? "workout" : appleSport(d.activityType()),
+          s.start().toInstant(), s.start().getOffset().getTotalSeconds(), seconds, distance, avg, max,
+          d == null ? null : nonNegative(d.elevationGainMeters(), 20_000),
+          s.source() == null || s.source().isBlank() ? null : truncate(s.source(), 200), recordedAt));
     }
     return out;
+  }
+
+  /** Health Auto Export's workout name ("Outdoor Run", "Walking") as a lower-case sport name. */
+  static String appleSport(String name) {
+    if (name == null || name.isBlank()) {
+      return "workout";
+    }
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    if (n.contains("run")) {
+      return "running";
+    }
+    if (n.contains("walk") || n.contains("hik")) {
+      return n.contains("hik") ? "hiking" : "walking";
+    }
+    if (n.contains("cycl") || n.contains("bik")) {
+      return "cycling";
+    }
+    if (n.contains("swim")) {
+      return "swimming";
+    }
+    String sport = n.replaceAll("[^a-z]+", "_").replaceAll("^_+|_+$", "");
+    return sport.matches("[a-z_]{2,32}") ? sport : "workout";
   }
 
   static String garminSport(String activityType) {
