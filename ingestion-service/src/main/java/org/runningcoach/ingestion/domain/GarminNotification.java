@@ -88,7 +88,7 @@ public final class GarminNotification {
     return items(type, root).stream().filter(s -> !s.isPing()).toList();
   }
 
-  private static List<Summary> items(String type, JsonNode array) {
+  private static List<Summary> items(String type, JsonNode array) throws NotANotification {
     List<Summary> out = new ArrayList<>();
     for (JsonNode item : array) {
       if (!item.isObject()) {
