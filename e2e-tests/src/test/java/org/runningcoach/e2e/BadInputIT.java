@@ -321,7 +321,8 @@ class BadInputIT {
 
   /** Workout files that are damaged, hostile or not workouts at all, as multipart uploads. */
   void activityFiles() throws Exception {
-    Path data = Path.of(System.getProperty("runningcoach.root", "..")).resolve("../shared/data/activities");
+    // The real file as copied, with its source and licence, into activity-service's test resources.
+    Path data = Path.of(System.getProperty("runningcoach.root", "..")).resolve("activity-service/src/test/resources/activities");
     byte[] fit = Files.readAllBytes(data.resolve("fitparse_fr70-run-footpod-compressed-ts.fit"));
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("empty file", new byte[0]);

@@ -28,7 +28,7 @@ class FaultSuiteTest {
       infra.start();
       System.out.printf("[faults] infrastructure and services up in %d s%n", secondsSince(started));
       List<Athlete> athletes = Athletes.ensure(athleteCount);
-      Path data = Path.of(System.getProperty("runningcoach.data", infra.root.resolve("../shared/data").toString()));
+      Path data = Path.of(System.getProperty("runningcoach.data", infra.root.resolve("activity-service/src/test/resources").toString()));
       Workload workload = new Workload(athletes, data, 20261125L);
       System.out.printf("[faults] workload: %d athletes, %d requests %s (+ %d setup: device links and plans)%n",
           athletes.size(), workload.size(), workload.counts, workload.setup.stream().mapToInt(List::size).sum());

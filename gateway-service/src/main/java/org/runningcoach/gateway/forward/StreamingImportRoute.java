@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.runningcoach.gateway.erasure.ErasedAthletes;
 import org.jboss.logging.Logger;
 import org.runningcoach.gateway.config.ServicesConfig;
 
@@ -37,13 +38,15 @@ public class StreamingImportRoute {
   public static final String PATH = "/imports/apple-health";
 
   private final HttpAuthenticator authenticator;
+  private final ErasedAthletes erased;
   private final ServicesConfig services;
   private final long maxBytes;
   private final HttpClient client;
 
-  public StreamingImportRoute(HttpAuthenticator authenticator, ServicesConfig services, Vertx vertx,
+  public StreamingImportRoute(HttpAuthenticator authenticator, ErasedAthletes erased, ServicesConfig services, Vertx vertx,
       @ConfigProperty(name = "runningcoach.import.max-size", defaultValue = "2G") MemorySize maxSize) {
     this.authenticator = authenticator;
+    this.erased = erased;
     this.services = services;
     this.maxBytes = maxSize.asLongValue();
     // No overall timeout: a 2 GB upload takes minutes. A connection idle for a minute is dropped.
@@ -65,6 +68,12 @@ public class StreamingImportRoute {
     if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
         || jwt.getSubject() == null) {
       problem(rc, 401, "unauthorized", "Unauthorized", "A valid bearer access token is required");
+      return;
+    }
+    // This route is outside JAX-RS, so ErasedTokenFilter does not see it: the same check here.
+    if (erased.revoked(jwt.getSubject(), java.time.Instant.ofEpochSecond(jwt.getIssuedAtTime()))) {
+      problem(rc, 401, "unauthorized", "Unauthorized",
+          "This token was issued before its athlete's data was erased (Delete My Data); it is no longer accepted.");
       return;
     }
     HttpServerRequest in = rc.request();
