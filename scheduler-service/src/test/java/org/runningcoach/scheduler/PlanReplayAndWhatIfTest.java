@@ -58,6 +58,15 @@ class PlanReplayAndWhatIfTest {
     athlete = Tokens.subject(demo);
   }
 
+  /** Other suites (e2e) may have given demo2 a plan in the same test database; these tests need it without one. */
+  @org.junit.jupiter.api.BeforeEach
+  void demo2HasNoPlan() {
+    for (String table : new String[] {"plan_input", "adaptation_log", "scheduled_workout", "training_plan"}) {
+      pool.preparedQuery("DELETE FROM " + table + " WHERE athlete_id = $1")
+          .execute(Tuple.of(Tokens.subject(demo2))).await().indefinitely();
+    }
+  }
+
   JsonPath createPlan() {
     return given().auth().oauth2(demo).contentType("application/json")
         .body(PlanResourceTest.planBody(TODAY.plusWeeks(16).toString(), ",\"goalTime\":\"1:45:00\""))
