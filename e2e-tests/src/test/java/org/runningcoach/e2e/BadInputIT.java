@@ -102,7 +102,14 @@ class BadInputIT {
     }
     headers.forEach(b::header);
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest request = b.build();
+    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    // Hundreds of cases pass the per-athlete rate limit: wait as told, like a client, so every case
+    // reaches its route instead of being counted as a 429.
+    while (r.statusCode() == 429) {
+      Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+      r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
     return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
 
@@ -137,9 +144,12 @@ class BadInputIT {
         "x-runningcoach-signature", HexFormat.of().formatHex(mac.doFinal(body)));
   }
 
-  static String export() {
-    ObjectNode export = (ObjectNode) given().auth().oauth2(token).get("/me/export").then().statusCode(200)
-        .extract().as(JsonNode.class);
+  static String export() throws Exception {
+    Answer a = send("GET", "/me/export", null, null, Map.of());
+    if (a.status() != 200) {
+      throw new AssertionError("GET /me/export answered " + a.status() + ": " + a.body());
+    }
+    ObjectNode export = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(a.body());
     export.remove("exportedAt");
     return export.toString();
   }
