@@ -25,7 +25,9 @@ public final class GarminNotification {
   /** Lenient on purpose: vendor data is read as sent, unknown fields ignored. */
   static final ObjectMapper VENDOR_JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, true);
+      .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, true)
+      // A body with anything after its JSON value (two bodies glued together, a stray brace) is refused whole.
+      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
   public static final String DEREGISTRATIONS = "deregistrations";
   public static final String ACTIVITIES = "activities";

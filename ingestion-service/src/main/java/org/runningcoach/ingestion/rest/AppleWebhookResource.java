@@ -73,6 +73,19 @@ public class AppleWebhookResource {
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }
+    // A phone's clock may run a little ahead; a sample from the far future or past is a broken value.
+    java.time.Instant earliest = java.time.Instant.parse("2000-01-01T00:00:00Z");
+    java.time.Instant latest = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+    for (int i = 0; i < request.samples().size(); i++) {
+      AppleSamplesRequest.Sample sample = request.samples().get(i);
+      for (var time : java.util.Map.of("start", sample.start(), "end", sample.end()).entrySet()) {
+        java.time.Instant t = time.getValue().toInstant();
+        if (t.isBefore(earliest) || t.isAfter(latest)) {
+          throw ProblemException.invalid("samples[" + i + "]." + time.getKey(),
+              "must be between 2000-01-01 and a day from now, was " + time.getValue());
+        }
+      }
+    }
     return apple.receive(athlete.id(), request);
   }
 }

@@ -82,6 +82,11 @@ public class WhatIfResource {
     if (r.hrvMs() != null && r.hrvMetric() == null) {
       throw org.runningcoach.support.rest.ProblemException.invalid("hrvMetric", "is required with hrvMs (RMSSD or SDNN)");
     }
+    java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+    if (r.date().isAfter(tomorrow) || r.date().isBefore(java.time.LocalDate.of(2000, 1, 1))) {
+      throw org.runningcoach.support.rest.ProblemException.invalid("date",
+          "must be between 2000-01-01 and tomorrow (UTC), was " + r.date());
+    }
     UUID hypothetical = new UUID(0, 0);
     return readiness.whatIf(pool, athlete.id(), r.date(), history -> {
       DayInputs day = history.day(r.date());
