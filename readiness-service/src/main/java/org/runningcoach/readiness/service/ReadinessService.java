@@ -52,6 +52,7 @@ public class ReadinessService {
 
   public Uni<Void> apply(EventEnvelope<HealthDataReceived> event, SqlConnection tx) {
     HealthDataReceived data = event.data();
+    requirePlausibleDate(data.localDate(), event, 2);
     if (data.kind() == HealthDataReceived.HealthDataKind.WORKOUT_REMOVED) {
       // The date the workout counted on and every later state lose its load; only states that change are announced.
       return inputs.deleteWorkout(tx, data.athleteId(), data.recordId())
@@ -65,9 +66,24 @@ public class ReadinessService {
 
   public Uni<Void> applyLifeEvent(EventEnvelope<LifeEventReported> event, SqlConnection tx) {
     LifeEventReported e = event.data();
+    // Travel may be reported weeks ahead.
+    requirePlausibleDate(e.startDate(), event, 730);
     return inputs.upsertLifeEvent(tx, e.athleteId(), e.lifeEventId(), e.type().name(), e.startDate(), e.endDate(), event.id())
         .flatMap(v -> recompute(tx, e.athleteId(), null, e.startDate()))
         .replaceWithVoid();
+  }
+
+  /**
+   * A day before 2000 or far after the event was sent is a broken value, not a day of someone's
+   * training: computing up to it would walk millions of days. Such an event is refused
+   * (IllegalArgumentException: the consumer sends it to the dead-letter topic at once).
+   */
+  static void requirePlausibleDate(java.time.LocalDate date, EventEnvelope<?> event, int daysAhead) {
+    java.time.LocalDate latest = event.time().atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(daysAhead);
+    if (date == null || date.isBefore(java.time.LocalDate.of(2000, 1, 1)) || date.isAfter(latest)) {
+      throw new IllegalArgumentException("event " + event.id() + " is about " + date
+          + ", not a day between 2000-01-01 and " + daysAhead + " days after it was sent");
+    }
   }
 
   /**
