@@ -62,6 +62,9 @@ class CheckinResourceTest {
   @Test
   void anotherAthleteCannotReadThisAthletesCheckin() {
     LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(40);
+    // The e2e suites may have given demo2 a check-in that day in the same test database.
+    pool.preparedQuery("DELETE FROM checkin WHERE athlete_id = $1 AND local_date = $2")
+        .execute(Tuple.of(Tokens.subject(demo2), day)).await().indefinitely();
     given().auth().oauth2(demo).contentType("application/json").body(body(day.toString(), "8", "2", "2"))
         .post("/checkins").then().statusCode(202);
     given().auth().oauth2(demo2).get("/checkins/" + day).then().statusCode(404);

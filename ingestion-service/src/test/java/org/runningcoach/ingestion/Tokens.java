@@ -14,4 +14,11 @@ final class Tokens {
         .formParam("username", username).formParam("password", username)
         .post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
   }
+
+  /** The token's subject (the athlete id), read from its payload. */
+  static String subject(String token) {
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8);
+    return new io.vertx.core.json.JsonObject(payload).getString("sub");
+  }
 }
