@@ -54,7 +54,9 @@ final class Infra implements AutoCloseable {
     List<String> stateful = List.of(
         "-Dquarkus.datasource.reactive.url=postgresql://" + db,
         "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + db,
-        "-Dkafka.bootstrap.servers=" + BOOTSTRAP);
+        "-Dkafka.bootstrap.servers=" + BOOTSTRAP,
+        // a fixed test master key for the sealed columns (the same as the %test profile's), never a production one
+        "-Drunningcoach.encryption.master-key=dGVzdC1tYXN0ZXIta2V5LWZvci1ydW5uaW5nY29hY2g=");
     add("ingestion-service", 19181, stateful);
     add("activity-service", 19182, stateful);
     add("readiness-service", 19183, stateful);
@@ -64,8 +66,11 @@ final class Infra implements AutoCloseable {
         "-Drunningcoach.services.activity=http://127.0.0.1:19182",
         "-Drunningcoach.services.readiness=http://127.0.0.1:19183",
         "-Drunningcoach.services.scheduler=http://127.0.0.1:19184",
+        // the gateway reads user-data-erased (erased athletes' tokens) from the suite's own broker
+        "-Dkafka.bootstrap.servers=" + BOOTSTRAP,
         // the workload is many athletes from one client; the per-athlete limit is not under test
-        "-Drunningcoach.rate-limit.enabled=false"));
+        "-Drunningcoach.rate-limit.enabled=false",
+        "-Drunningcoach.limits.webhook.enabled=false"));
     for (Service s : services.values()) {
       s.start();
     }
