@@ -76,14 +76,16 @@ public class MeApi {
           return Forwarder.toResponse(r);
         }
       }
-      JsonObject export = new JsonObject()
-          .put("athleteId", token.getSubject())
-          .put("exportedAt", Instant.now().toString())
-          .put("ingestion", parts.getItem1().bodyAsJsonObject())
-          .put("readiness", parts.getItem2().bodyAsJsonObject())
-          .put("activities", parts.getItem3().bodyAsJsonObject())
-          .put("scheduler", parts.getItem4().bodyAsJsonObject());
-      return Response.ok(export.encode(), MediaType.APPLICATION_JSON)
+      // Each part is a JSON object its service wrote: spliced in as it came, not parsed again, so an
+      // export holding large payloads (Garmin Activity Details) costs its bytes once here.
+      Buffer export = Buffer.buffer("{\"athleteId\":").appendString(io.vertx.core.json.Json.encode(token.getSubject()))
+          .appendString(",\"exportedAt\":").appendString(io.vertx.core.json.Json.encode(Instant.now().toString()))
+          .appendString(",\"ingestion\":").appendBuffer(parts.getItem1().body())
+          .appendString(",\"readiness\":").appendBuffer(parts.getItem2().body())
+          .appendString(",\"activities\":").appendBuffer(parts.getItem3().body())
+          .appendString(",\"scheduler\":").appendBuffer(parts.getItem4().body())
+          .appendString("}");
+      return Response.ok(export.getBytes(), MediaType.APPLICATION_JSON)
           .header("Content-Disposition", "attachment; filename=\"runningcoach-export.json\"").build();
     });
   }

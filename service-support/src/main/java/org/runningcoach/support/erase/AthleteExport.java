@@ -1,12 +1,17 @@
 package org.runningcoach.support.erase;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,13 +80,32 @@ public final class AthleteExport {
                     "SELECT coalesce(json_agg(to_json(q)), '[]'::json)::text FROM (" + part.sql() + ") q")
                 .execute(Tuple.of(athleteId))
                 .invoke(result -> {
-                  JsonArray rows = new JsonArray(result.iterator().next().getString(0));
+                  JsonArray rows = new JsonArray(AthleteExport.<List<Object>>stored(result.iterator().next().getString(0), List.class));
                   open(rows, part.sealed(), ring);
                   rows = camelCase(rows);
                   export.put(part.name(), part.single() ? (rows.isEmpty() ? null : rows.getValue(0)) : rows);
                 }))
             .collect().last()))
         .replaceWith(export);
+  }
+
+  /**
+   * Reads what PostgreSQL and the sealed columns hand back. This is data we stored, not a request
+   * body, so the client-input limits of the application's Jackson (strings ≤ 1 MB, shallow nesting)
+   * do not apply: an athlete's 7 MB Garmin Activity Details payload must export, not fail the export.
+   */
+  private static final ObjectMapper STORED = JsonMapper.builder(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(100_000)
+          .build())
+      .build()).build();
+
+  @SuppressWarnings("unchecked")
+  private static <T> T stored(String json, Class<?> type) {
+    try {
+      return (T) STORED.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON that does not read back: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static void open(JsonArray rows, List<Sealed> sealed, KeyRing ring) {
@@ -98,7 +122,7 @@ public final class AthleteExport {
         byte[] bytes = HexFormat.of().parseHex(hex.substring(2));
         String text = new String(ring.open(column.table(), String.valueOf(row.getValue(column.recordIdColumn())), bytes),
             StandardCharsets.UTF_8);
-        row.put(plain, column.json() ? Json.decodeValue(text) : text);
+        row.put(plain, column.json() ? stored(text, Object.class) : text);
       }
     }
   }
