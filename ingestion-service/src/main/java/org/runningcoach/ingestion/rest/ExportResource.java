@@ -13,6 +13,7 @@ import org.runningcoach.support.erase.AthleteExport;
 import org.runningcoach.support.erase.AthleteExport.Part;
 import org.runningcoach.support.erase.AthleteExport.Sealed;
 import org.runningcoach.ingestion.service.CheckinService;
+import org.runningcoach.ingestion.service.GarminInboxService;
 import org.runningcoach.ingestion.service.Inbox;
 import org.runningcoach.ingestion.service.LifeEventService;
 import org.runningcoach.support.crypto.DataKeys;
@@ -36,8 +37,9 @@ public class ExportResource {
               + Inbox.RECORD_KEY_SQL + " AS record_key, received_at, updated_at, version "
               + "FROM webhook_inbox WHERE athlete_id = $1 ORDER BY received_at, id")
           .opening(new Sealed("payload_sealed", Inbox.PAYLOAD, "record_key", true)),
-      Part.rows("garminQuarantine", "SELECT id, vendor_user_id, summary_type, reason, payload, received_at "
-          + "FROM garmin_quarantine WHERE athlete_id = $1 ORDER BY received_at, id"),
+      Part.rows("garminQuarantine", "SELECT id, vendor_user_id, summary_type, reason, payload, payload_sealed, "
+              + "received_at FROM garmin_quarantine WHERE athlete_id = $1 ORDER BY received_at, id")
+          .opening(new Sealed("payload_sealed", GarminInboxService.QUARANTINE_PAYLOAD, "id", true)),
       Part.rows("appleSamples", "SELECT * FROM apple_sample WHERE athlete_id = $1 ORDER BY local_date, start_at"),
       Part.rows("appleDailyInputs", "SELECT * FROM apple_daily_input WHERE athlete_id = $1 ORDER BY local_date, kind"),
       Part.rows("appleImports", "SELECT * FROM apple_import WHERE athlete_id = $1 ORDER BY created_at"));

@@ -2,7 +2,6 @@ package org.runningcoach.ingestion.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +31,8 @@ import org.runningcoach.support.outbox.Outbox;
 public class GarminInboxService {
 
   static final String VENDOR = "GARMIN";
+  /** Associated-data name of a quarantined item's sealed payload; the record is the row id. */
+  public static final String QUARANTINE_PAYLOAD = "garmin_quarantine.payload";
   private static final String SOURCE = "/ingestion-service/webhooks/garmin";
 
   /** What one notification did: summaries read, rows new or changed, events emitted, items quarantined. */
@@ -89,16 +90,22 @@ public class GarminInboxService {
     return "out_of_range";
   }
 
-  /** Kept with its reason (once per content), linked to the athlete when the Garmin user is. */
+  /** Kept with its reason (once per content), sealed, linked to the athlete when the Garmin user is. */
   private Uni<Void> quarantine(SqlConnection tx, Summary s, String reason, Instant now) {
-    return tx.preparedQuery("""
-            INSERT INTO garmin_quarantine (id, vendor_user_id, athlete_id, summary_type, reason, payload, content_hash,
-                                           received_at)
-            SELECT $1, $2, (SELECT athlete_id FROM device_link WHERE vendor = $3 AND vendor_user_id = $2), $4, $5, $6,
-                   $7, $8
-            ON CONFLICT (summary_type, content_hash) DO NOTHING""")
-        .execute(Tuple.from(new Object[] {UUID.randomUUID(), s.userId(), VENDOR, s.type(), reason,
-            new JsonObject(s.payloadJson()), s.contentHash(), now.atOffset(ZoneOffset.UTC)}))
+    UUID id = UUID.randomUUID();
+    return tx.preparedQuery("SELECT athlete_id FROM device_link WHERE vendor = $1 AND vendor_user_id = $2")
+        .execute(Tuple.of(VENDOR, s.userId()))
+        .flatMap(rows -> {
+          String athleteId = rows.size() == 0 ? null : rows.iterator().next().getString("athlete_id");
+          return keys.forWriting(tx, Inbox.owner(athleteId, VENDOR, s.userId())).flatMap(sealer -> tx.preparedQuery("""
+                  INSERT INTO garmin_quarantine (id, vendor_user_id, athlete_id, summary_type, reason, payload_sealed,
+                                                 content_hash, received_at)
+                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                  ON CONFLICT (summary_type, content_hash) DO NOTHING""")
+              .execute(Tuple.from(new Object[] {id, s.userId(), athleteId, s.type(), reason,
+                  sealer.sealText(QUARANTINE_PAYLOAD, id.toString(), s.payloadJson()), s.contentHash(),
+                  now.atOffset(ZoneOffset.UTC)})));
+        })
         .replaceWithVoid();
   }
 

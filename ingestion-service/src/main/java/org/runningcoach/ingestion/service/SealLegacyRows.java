@@ -24,7 +24,9 @@ public class SealLegacyRows {
       new LegacyPlaintext("checkin", "soreness_area", CheckinService.TABLE + ".soreness_area", "athlete_id", "id::text"),
       new LegacyPlaintext("life_event", "notes", LifeEventService.NOTES, "athlete_id", "id::text"),
       new LegacyPlaintext("webhook_inbox", "payload", Inbox.PAYLOAD,
-          "coalesce(athlete_id, vendor || ':' || vendor_user_id)", Inbox.RECORD_KEY_SQL));
+          "coalesce(athlete_id, vendor || ':' || vendor_user_id)", Inbox.RECORD_KEY_SQL),
+      new LegacyPlaintext("garmin_quarantine", "payload", GarminInboxService.QUARANTINE_PAYLOAD,
+          "coalesce(athlete_id, '" + GarminInboxService.VENDOR + ":' || vendor_user_id)", "id::text"));
 
   void onStart(@Observes StartupEvent start, Pool pool, DataKeys keys) {
     keys.requireMasterKey();
