@@ -23,12 +23,9 @@ import org.runningcoach.faults.Workload.Kind;
  * each accepted input present exactly once in the service that owns it and taken in by its
  * consumers; the last accepted version of a re-submitted check-in or an updated Garmin summary is
  * the one in force; every BodyState equals its recomputation from the stored inputs (readiness'
- * replay); every plan adaptation names an event the scheduler processed, none applied twice, and
- * the scheduler's view of each day is the latest BodyState of that day.
- *
- * <p>Plans are checked against their events this way because the scheduler has no replay of its
- * own yet; when it gets one (POST /plans/current/replay), {@link #plans} is where to compare a
- * replayed plan with the stored one.
+ * replay); every plan adaptation names an event the scheduler processed, none applied twice, the
+ * scheduler's view of each day is the latest BodyState of that day, and every plan equals the
+ * plan rebuilt from its request and its inputs in their order (the scheduler's replay check).
  */
 final class Checker {
 
@@ -290,6 +287,23 @@ final class Checker {
         } else {
           tally.stored(v);
         }
+      }
+    }
+    String r = "plan = replay of its inputs";
+    for (Athlete a : athletes) {
+      Http.Answer check = Http.send("POST", Infra.GATEWAY + "/plans/current/replay-check", a.token, null, null, Map.of());
+      if (check.status() == 401) {
+        a.refresh();
+        check = Http.send("POST", Infra.GATEWAY + "/plans/current/replay-check", a.token, null, null, Map.of());
+      }
+      if (check.status() == 404) {
+        continue; // no plan
+      }
+      tally.accepted(r);
+      if (check.status() == 200 && check.json().path("equal").asBoolean(false)) {
+        tally.stored(r);
+      } else {
+        tally.mismatched(r, a.username + ": replay check answered " + check.status() + " " + check.body());
       }
     }
   }
