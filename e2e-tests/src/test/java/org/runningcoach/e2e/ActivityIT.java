@@ -107,6 +107,32 @@ class ActivityIT {
    * ingestion hands it over (ActivityReported) and activity-service lists it as a Garmin activity.
    */
   @Test
+  void garminActivityDetailsOfMoreThan25MbGoThroughTheGatewayStreamed() throws Exception {
+    // Garmin documents Activity Details bodies of up to 100 MB; this one is over the 25 MB of /webhooks/garmin.
+    String user = "e2e-details-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    StringBuilder b = new StringBuilder("{\"activityDetails\":[");
+    for (int a = 0; a < 4; a++) {
+      long start = 1700000000L + a * 86_400L;
+      b.append(a == 0 ? "" : ",").append("{\"userId\":\"").append(user).append("\",\"summaryId\":\"").append(a)
+          .append("-detail\",\"summary\":{\"startTimeInSeconds\":").append(start).append("},\"samples\":[");
+      for (int i = 0; i < 30_000; i++) {
+        b.append(i == 0 ? "" : ",").append("{\"startTimeInSeconds\":").append(start + i)
+            .append(",\"latitudeInDegree\":51.05").append(i).append(",\"longitudeInDegree\":3.72").append(i)
+            .append(",\"elevationInMeters\":12.5,\"heartRate\":").append(120 + i % 40)
+            .append(",\"speedMetersPerSecond\":3.1,\"totalDistanceInMeters\":").append(i * 3.1)
+            .append(",\"timerDurationInSeconds\":").append(i).append(",\"clockDurationInSeconds\":").append(i).append('}');
+      }
+      b.append("]}");
+    }
+    byte[] body = b.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body.length).isGreaterThan(25 << 20);
+    var request = given().contentType("application/json");
+    BadInputIT.signed(body).forEach(request::header);
+    request.body(body).post("/webhooks/garmin/activity-details").then().statusCode(200)
+        .body("summaries", equalTo(4)).body("stored", equalTo(4));
+  }
+
+  @Test
   void aGarminActivityPushedToTheWebhookIsListedAsAnActivity() throws Exception {
     String garminUser = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 12);
     given().auth().oauth2(token).delete("/device-links/garmin");

@@ -83,6 +83,7 @@ class AuthorizationMatrixIT {
     ROUTES.put("DELETE /me", new Route(Access.OWN, null));
     ROUTES.put("GET /me/export", new Route(Access.OWN, null));
     ROUTES.put("POST /webhooks/garmin", new Route(Access.VENDOR, "{\"dailies\":[]}"));
+    ROUTES.put("POST /webhooks/garmin/activity-details", new Route(Access.VENDOR, "{\"activityDetails\":[]}"));
     ROUTES.put("POST /webhooks/apple", new Route(Access.OWN, "{\"samples\":[]}"));
     ROUTES.put("POST /device-links/garmin", new Route(Access.OWN, "{\"garminUserId\":\"matrix-test\"}"));
     ROUTES.put("GET /device-links", new Route(Access.OWN, null));

@@ -73,6 +73,9 @@ class BadInputIT {
         + "\"end\":\"" + DAY + "T06:01:00+02:00\",\"value\":50.0,\"unit\":\"count/min\",\"source\":\"Watch\"}]}");
     VALID.put("POST /webhooks/garmin", "{\"dailies\":[{\"userId\":\"badinput-garmin\",\"summaryId\":\"d1\",\"calendarDate\":\""
         + DAY + "\",\"startTimeInSeconds\":1768258800,\"durationInSeconds\":86400,\"restingHeartRateInBeatsPerMinute\":45}]}");
+    VALID.put("POST /webhooks/garmin/activity-details", "{\"activityDetails\":[{\"userId\":\"badinput-garmin\","
+        + "\"summaryId\":\"a1-detail\",\"activityId\":1,\"summary\":{\"startTimeInSeconds\":1768258800,"
+        + "\"durationInSeconds\":60},\"samples\":[{\"startTimeInSeconds\":1768258800,\"heartRate\":120}]}]}");
     VALID.put("POST /workouts/{id}/move", "{\"toDate\":\"" + DAY.plusDays(1) + "\"}");
   }
 
@@ -131,7 +134,7 @@ class BadInputIT {
   void json(String route, String what, byte[] body) throws Exception {
     String method = route.substring(0, route.indexOf(' '));
     String path = route.substring(route.indexOf(' ') + 1).replace("{id}", UNKNOWN_ID).replace("{date}", DAY.toString());
-    Map<String, String> headers = route.equals("POST /webhooks/garmin") ? signed(body) : Map.of();
+    Map<String, String> headers = route.startsWith("POST /webhooks/garmin") ? signed(body) : Map.of();
     expectRejected(route, what, method, path, "application/json", body, headers);
   }
 
@@ -206,13 +209,13 @@ class BadInputIT {
       String method = route.substring(0, route.indexOf(' '));
       String path = route.substring(route.indexOf(' ') + 1).replace("{id}", UNKNOWN_ID);
       expectRejected(route, "content type " + type, method, path, type, bytes,
-          route.equals("POST /webhooks/garmin") ? signed(bytes) : Map.of());
+          route.startsWith("POST /webhooks/garmin") ? signed(bytes) : Map.of());
     }
-    if (route.equals("POST /webhooks/garmin")) {
+    if (route.startsWith("POST /webhooks/garmin")) {
       // Vendor summaries are kept as sent (their fields are Garmin's, read leniently); what must
       // be refused is a body that is not a push at all.
       for (String body : List.of("{\"dailies\":\"x\"}", "{\"dailies\":[1,2]}", "{\"dailies\":{}}", "{\"sleeps\":[[]]}",
-          valid.replace("\"d1\"", "\"d\\u0000\""))) {
+          valid.replace("badinput-garmin", "badinput-\\u0000"))) {
         json(route, "not a push: " + body, body);
       }
       return;
@@ -409,14 +412,17 @@ class BadInputIT {
 
   /** The vendor route without its sender's credentials, or with a stale or wrong signature. */
   void unsignedGarmin() throws Exception {
-    byte[] body = VALID.get("POST /webhooks/garmin").getBytes(StandardCharsets.UTF_8);
-    expectRejected("POST /webhooks/garmin", "no signature", "POST", "/webhooks/garmin", "application/json", body, Map.of());
-    Map<String, String> wrong = new LinkedHashMap<>(signed(body));
-    wrong.put("x-runningcoach-signature", "00".repeat(32));
-    expectRejected("POST /webhooks/garmin", "wrong signature", "POST", "/webhooks/garmin", "application/json", body, wrong);
-    Map<String, String> stale = new LinkedHashMap<>(signed(body));
-    stale.put("x-runningcoach-timestamp", String.valueOf(System.currentTimeMillis() / 1000 - 3600));
-    expectRejected("POST /webhooks/garmin", "stale timestamp", "POST", "/webhooks/garmin", "application/json", body, stale);
+    for (String route : List.of("POST /webhooks/garmin", "POST /webhooks/garmin/activity-details")) {
+      String path = route.substring(route.indexOf(' ') + 1);
+      byte[] body = VALID.get(route).getBytes(StandardCharsets.UTF_8);
+      expectRejected(route, "no signature", "POST", path, "application/json", body, Map.of());
+      Map<String, String> wrong = new LinkedHashMap<>(signed(body));
+      wrong.put("x-runningcoach-signature", "00".repeat(32));
+      expectRejected(route, "wrong signature", "POST", path, "application/json", body, wrong);
+      Map<String, String> stale = new LinkedHashMap<>(signed(body));
+      stale.put("x-runningcoach-timestamp", String.valueOf(System.currentTimeMillis() / 1000 - 3600));
+      expectRejected(route, "stale timestamp", "POST", path, "application/json", body, stale);
+    }
   }
 
   static byte[] concat(byte[] a, byte[] b) {

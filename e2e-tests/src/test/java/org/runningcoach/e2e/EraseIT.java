@@ -94,7 +94,7 @@ class EraseIT {
       // The old token reaches nothing any more, and the login is gone.
       List<String> reached = new ArrayList<>();
       for (String route : new TreeSet<>(AuthorizationMatrixIT.documentedRoutes().keySet())) {
-        if (route.equals("POST /webhooks/garmin")) {
+        if (route.startsWith("POST /webhooks/garmin")) {
           continue; // takes no token: the sender is checked by signature
         }
         int status = AuthorizationMatrixIT.call(route, given().auth().oauth2(token), date, Map.of()).statusCode();

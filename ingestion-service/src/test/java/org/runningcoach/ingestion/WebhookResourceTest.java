@@ -99,11 +99,82 @@ class WebhookResourceTest {
   }
 
   static ValidatableResponse signedPost(String body) {
+    return signedPost("/webhooks/garmin", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static ValidatableResponse signedPost(String path, byte[] bytes) {
     String ts = Long.toString(Instant.now().getEpochSecond());
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return given().contentType("application/json;charset=UTF-8").header("garmin-client-id", CLIENT_ID)
         .header("x-runningcoach-timestamp", ts).header("x-runningcoach-signature", SIGNER.sign(ts, bytes))
-        .body(bytes).post("/webhooks/garmin").then();
+        .body(bytes).post(path).then();
+  }
+
+  static final String DETAILS = "/webhooks/garmin/activity-details";
+
+  /** Activity Details as Garmin documents them (integrations notes §1.3): one summary per activity, 1 Hz samples. */
+  String activityDetails(String user, int activities, int samplesEach) {
+    StringBuilder b = new StringBuilder("{\"activityDetails\":[");
+    for (int a = 0; a < activities; a++) {
+      long start = 1763597760L + a * 86_400L;
+      b.append(a == 0 ? "" : ",").append("{\"userId\":\"").append(user).append("\",\"summaryId\":\"2104728299").append(a)
+          .append("-detail\",\"activityId\":2104728299").append(a).append(",\"summary\":{\"startTimeInSeconds\":")
+          .append(start).append(",\"durationInSeconds\":").append(samplesEach)
+          .append(",\"activityType\":\"RUNNING\"},\"samples\":[");
+      for (int i = 0; i < samplesEach; i++) {
+        b.append(i == 0 ? "" : ",").append("{\"startTimeInSeconds\":").append(start + i)
+            .append(",\"latitudeInDegree\":51.05").append(i % 1000).append(",\"longitudeInDegree\":3.72").append(i % 997)
+            .append(",\"elevationInMeters\":12.5,\"heartRate\":").append(120 + i % 40)
+            .append(",\"speedMetersPerSecond\":3.1,\"stepsPerMinute\":86,\"totalDistanceInMeters\":").append(i * 3.1)
+            .append(",\"timerDurationInSeconds\":").append(i).append(",\"clockDurationInSeconds\":").append(i)
+            .append(",\"movingDurationInSeconds\":").append(i).append('}');
+      }
+      b.append("],\"laps\":[{\"startTimeInSeconds\":").append(start).append("}]}");
+    }
+    return b.append("]}").toString();
+  }
+
+  @Test
+  void activityDetailsOverTheUsualLimitAreStreamedAndStoredOnceEach() {
+    byte[] body = activityDetails(garminUser, 4, 30_000).getBytes(StandardCharsets.UTF_8);
+    assertThat(body.length).as("larger than the 25 MB /webhooks/garmin takes").isGreaterThan(25 << 20);
+    signedPost(DETAILS, body).statusCode(200).body("summaries", equalTo(4)).body("stored", equalTo(4))
+        .body("events", equalTo(0)).body("quarantined", equalTo(0));
+    assertThat(inboxRows(garminUser)).isEqualTo(4);
+    // Each row holds its whole activity (30,000 samples of ~250 bytes), sealed.
+    assertThat(count("SELECT count(*) FROM webhook_inbox WHERE vendor_user_id = $1 AND summary_type = 'activityDetails' "
+        + "AND payload IS NULL AND octet_length(payload_sealed) > 7000000", garminUser)).isEqualTo(4);
+    // Garmin sends it again (no 200 seen in time): nothing changes.
+    signedPost(DETAILS, body).statusCode(200).body("summaries", equalTo(4)).body("stored", equalTo(0));
+    assertThat(inboxRows(garminUser)).isEqualTo(4);
+    dropInbox(garminUser); // 30 MB of demo's that other tests' exports need not carry
+  }
+
+  void dropInbox(String user) {
+    pool.preparedQuery("DELETE FROM webhook_inbox WHERE vendor_user_id = $1").execute(Tuple.of(user)).await().indefinitely();
+  }
+
+  @Test
+  void aBrokenForgedOrMistypedLargeNotificationStoresNothing() {
+    byte[] body = activityDetails(garminUser, 3, 2_000).getBytes(StandardCharsets.UTF_8);
+    // Cut short in its last activity: the two before it are complete, and still nothing is stored.
+    signedPost(DETAILS, java.util.Arrays.copyOf(body, body.length - 100)).statusCode(400)
+        .contentType(startsWith("application/problem+json")).body("detail", startsWith("Not a Garmin notification"));
+    byte[] glued = (new String(body, StandardCharsets.UTF_8) + "{}").getBytes(StandardCharsets.UTF_8);
+    signedPost(DETAILS, glued).statusCode(400).contentType(startsWith("application/problem+json"));
+    signedPost(DETAILS, "{\"activityDetails\":[1]}".getBytes(StandardCharsets.UTF_8)).statusCode(400);
+    signedPost(DETAILS, new byte[0]).statusCode(400);
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    given().contentType("application/json").header("garmin-client-id", CLIENT_ID).header("x-runningcoach-timestamp", ts)
+        .header("x-runningcoach-signature", SIGNER.sign(ts, "{}".getBytes(StandardCharsets.UTF_8))).body(body)
+        .post(DETAILS).then().statusCode(401).contentType(startsWith("application/problem+json"))
+        .body("detail", equalTo("Webhook sender not authenticated: the signature does not match the body and timestamp"));
+    given().contentType("application/json").body(body).post(DETAILS).then().statusCode(401);
+    given().contentType("text/plain").header("garmin-client-id", CLIENT_ID).header("x-runningcoach-timestamp", ts)
+        .header("x-runningcoach-signature", SIGNER.sign(ts, body)).body(body).post(DETAILS).then().statusCode(415);
+    assertThat(inboxRows(garminUser)).isZero();
+    // The same body, whole and signed, is taken.
+    signedPost(DETAILS, body).statusCode(200).body("stored", equalTo(3));
+    dropInbox(garminUser);
   }
 
   long count(String sql, Object... params) {
@@ -187,6 +258,12 @@ class WebhookResourceTest {
     // Garmin re-sending the notification quarantines nothing twice.
     signedPost(body).statusCode(200).body("stored", equalTo(0)).body("quarantined", equalTo(3));
     assertThat(count("SELECT count(*) FROM garmin_quarantine WHERE vendor_user_id = $1", u)).isEqualTo(3);
+    // Kept sealed like every raw payload; the athlete's export opens them.
+    assertThat(count("SELECT count(*) FROM garmin_quarantine WHERE vendor_user_id = $1 AND payload IS NULL "
+        + "AND payload_sealed IS NOT NULL AND position('lastNightAvg'::bytea in payload_sealed) = 0", u))
+        .isEqualTo(3);
+    String export = given().auth().oauth2(demo).get("/me/export").then().statusCode(200).extract().asString();
+    assertThat(export).contains("\"lastNightAvg\":\"n/a\"").contains("fooSummaries");
     given().get("/q/metrics").then().statusCode(200)
         .body(org.hamcrest.Matchers.containsString("garmin_quarantined_items_total{reason=\"out_of_range\"}"));
   }

@@ -7,10 +7,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.runningcoach.gateway.erasure.ErasedAthletes;
-import org.jboss.logging.Logger;
 import org.runningcoach.gateway.config.ServicesConfig;
 
 /**
@@ -34,7 +30,6 @@ import org.runningcoach.gateway.config.ServicesConfig;
 @ApplicationScoped
 public class StreamingImportRoute {
 
-  private static final Logger LOG = Logger.getLogger(StreamingImportRoute.class);
   public static final String PATH = "/imports/apple-health";
 
   private final HttpAuthenticator authenticator;
@@ -87,58 +82,15 @@ public class StreamingImportRoute {
       problem(rc, 400, "invalid-request", "Invalid request", "Content-Length is not a number");
       return;
     }
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-        .setAbsoluteURI(services.ingestion().toString() + PATH)
-        .putHeader("Authorization", in.getHeader("Authorization"))
-        .putHeader("Accept", "application/json");
-    if (in.getHeader("Content-Type") != null) {
-      options.putHeader("Content-Type", in.getHeader("Content-Type"));
-    }
-    if (length != null) {
-      options.putHeader("Content-Length", length.trim());
-    }
-    if ("100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
-      rc.response().writeContinue(); // curl waits for it before sending a large body
-    }
-    client.request(options)
-        .compose(out -> {
-          if (length == null) {
-            out.setChunked(true);
-          }
-          // send(ReadStream) pipes the caller's body with back pressure and resumes it.
-          return out.send(in);
-        })
-        .compose(response -> response.body().map(body -> {
-          rc.response().setStatusCode(response.statusCode());
-          for (String header : new String[] {"Content-Type", "Location", "Retry-After", "WWW-Authenticate"}) {
-            String value = response.getHeader(header);
-            if (value != null) {
-              rc.response().putHeader(header, value);
-            }
-          }
-          rc.response().end(body);
-          return body;
-        }))
-        .onFailure(failure -> {
-          LOG.warnf("POST %s%s failed: %s", services.ingestion(), PATH, failure.toString());
-          rc.response().putHeader("Retry-After", "5");
-          problem(rc, 503, "unavailable", "Service unavailable",
-              "The import could not be handed to the ingestion service; nothing was stored. Retry in a few seconds.");
-        });
+    StreamingPipe.post(client, rc, services.ingestion().toString() + PATH,
+        java.util.Map.of("Authorization", in.getHeader("Authorization")),
+        "The import could not be handed to the ingestion service; nothing was stored. Retry in a few seconds.");
   }
 
   private static void problem(RoutingContext rc, int status, String kind, String title, String detail) {
-    if (rc.response().ended()) {
-      return;
-    }
-    if (!rc.request().isEnded()) {
-      rc.response().putHeader("Connection", "close");
-    }
     if (status == 401) {
       rc.response().putHeader("WWW-Authenticate", "Bearer");
     }
-    rc.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-        .end(new JsonObject().put("type", "https://runningcoach.org/problems/" + kind).put("title", title)
-            .put("status", status).put("detail", detail).put("instance", PATH).encode());
+    StreamingPipe.problem(rc, status, kind, title, detail);
   }
 }

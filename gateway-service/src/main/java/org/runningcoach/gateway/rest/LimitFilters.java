@@ -4,8 +4,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.runningcoach.gateway.config.LimitsConfig;
-import org.runningcoach.gateway.ratelimit.TokenBuckets;
 
 /**
  * Per-route body limits and per-webhook-sender rate limits, answered as problem+json before
@@ -20,13 +18,11 @@ public class LimitFilters {
   static final String GARMIN_WEBHOOK = "/webhooks/garmin";
 
   private final BodyLimits limits;
-  private final LimitsConfig config;
-  private final TokenBuckets senders;
+  private final WebhookSenders senders;
 
-  public LimitFilters(BodyLimits limits, LimitsConfig config) {
+  public LimitFilters(BodyLimits limits, WebhookSenders senders) {
     this.limits = limits;
-    this.config = config;
-    this.senders = new TokenBuckets(config.webhook().burst(), config.webhook().perSecond(), config.webhook().maxSenders());
+    this.senders = senders;
   }
 
   @ServerRequestFilter(preMatching = true)
@@ -49,19 +45,15 @@ public class LimitFilters {
 
   @ServerRequestFilter(preMatching = true)
   public Response webhookSender(ContainerRequestContext context, HttpServerRequest request) {
-    if (!config.webhook().enabled() || !BodyLimits.covers(GARMIN_WEBHOOK, request.path())) {
+    if (!BodyLimits.covers(GARMIN_WEBHOOK, request.path())) {
       return null;
     }
-    String sender = request.getHeader("garmin-client-id");
-    long wait = senders.take(sender == null ? "(none)" : sender, System.nanoTime());
-    if (wait == 0) {
+    long seconds = senders.secondsToWait(request);
+    if (seconds == 0) {
       return null;
     }
-    long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-    Audit.denied(null, request, "rate limit per webhook sender");
-    Response problem = Problems.problem(429, "too-many-requests", "Too many requests",
-        "This sender (garmin-client-id) sent more than " + config.webhook().burst() + " notifications in a burst or "
-            + config.webhook().perSecond() + " a second for a while; retry in " + seconds + " s.", request.path());
+    Response problem = Problems.problem(429, "too-many-requests", "Too many requests", senders.refusal(seconds),
+        request.path());
     return Response.fromResponse(problem).header("Retry-After", String.valueOf(seconds)).build();
   }
 

@@ -31,6 +31,13 @@ public interface GarminConfig {
   Duration callbackTimeout();
 
   /**
+   * The largest body of {@code /webhooks/garmin/activity-details} (streamed to a file): Garmin
+   * documents Activity Details notifications of up to 100 MB.
+   */
+  @WithDefault("100M")
+  io.quarkus.runtime.configuration.MemorySize largeBodyMaxSize();
+
+  /**
    * Garmin's API base URL (https://apis.garmin.com) for backfill requests; unset, a backfill
    * request is only recorded. Calling it also needs the user's OAuth access token, which the
    * OAuth flow (not built yet) will provide: until then requests stay RECORDED either way.

@@ -1,11 +1,16 @@
 package org.runningcoach.ingestion.domain;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +33,10 @@ public final class GarminNotification {
       .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, true)
       // A body with anything after its JSON value (two bodies glued together, a stray brace) is refused whole.
       .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+
+  /** One item of a list read from a stream: the parser goes on past it (the body's end is checked by read). */
+  private static final ObjectReader ITEM =
+      VENDOR_JSON.readerFor(ObjectNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public static final String DEREGISTRATIONS = "deregistrations";
   public static final String ACTIVITIES = "activities";
@@ -54,23 +63,64 @@ public final class GarminNotification {
 
   /** Parses a notification body; malformed JSON or a body that is not an object throws. */
   public static List<Summary> parse(byte[] body) throws IOException {
-    JsonNode root = VENDOR_JSON.readTree(body);
-    if (root == null || !root.isObject()) {
-      throw new NotANotification("a Garmin notification is a JSON object of summary lists, e.g. {\"dailies\":[...]}");
-    }
-    if (holdsNul(root)) {
-      // jsonb cannot hold U+0000: refused here as a 400 rather than failing the insert as a 500
-      throw new NotANotification("the notification holds the character U+0000 (NUL), which cannot be stored");
-    }
     List<Summary> summaries = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> list = it.next();
-      if (!list.getValue().isArray()) {
-        throw new NotANotification("'" + list.getKey() + "' must be a list of summaries, e.g. {\"dailies\":[{...}]}");
-      }
-      summaries.addAll(items(list.getKey(), list.getValue()));
-    }
+    read(new ByteArrayInputStream(body), summaries::add);
     return summaries;
+  }
+
+  /** What {@link #read} hands each summary to, in body order. */
+  @FunctionalInterface
+  public interface SummarySink {
+    void accept(Summary summary) throws IOException;
+  }
+
+  /**
+   * Reads a notification body from a stream, one summary at a time, so a body of any size is read
+   * in the memory of its largest summary. The whole body is checked as it goes: a body that is not
+   * an object of summary lists, an item that is not an object, U+0000 anywhere (jsonb cannot store
+   * it) or anything after the object throws, after the summaries before it were handed on; a
+   * caller that must store nothing of a bad body reads it once with a sink that keeps nothing.
+   */
+  public static void read(InputStream body, SummarySink sink) throws IOException {
+    try (JsonParser parser = VENDOR_JSON.getFactory().createParser(body)) {
+      JsonToken token = parser.nextToken();
+      if (token != JsonToken.START_OBJECT) {
+        throw new NotANotification("a Garmin notification is a JSON object of summary lists, e.g. {\"dailies\":[...]}");
+      }
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String type = parser.currentName();
+        if (type.indexOf(0) >= 0) {
+          throw nul();
+        }
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+          throw new NotANotification("'" + type + "' must be a list of summaries, e.g. {\"dailies\":[{...}]}");
+        }
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+          if (token != JsonToken.START_OBJECT) {
+            throw new NotANotification("each item of '" + type + "' must be a summary object");
+          }
+          ObjectNode item = ITEM.readValue(parser);
+          if (holdsNul(item)) {
+            throw nul();
+          }
+          Summary summary = item(type, item);
+          if (summary != null) {
+            sink.accept(summary);
+          }
+        }
+      }
+      if (token != JsonToken.END_OBJECT) {
+        throw new NotANotification("the notification is not a complete JSON object");
+      }
+      if (parser.nextToken() != null) {
+        // Two bodies glued together, a stray brace: refused whole.
+        throw new NotANotification("the body holds something after the notification's JSON object");
+      }
+    }
+  }
+
+  private static NotANotification nul() {
+    return new NotANotification("the notification holds the character U+0000 (NUL), which cannot be stored");
   }
 
   /** A summary as kept in the inbox, read back (to announce it once its Garmin user is linked). */
@@ -107,16 +157,23 @@ public final class GarminNotification {
       if (!item.isObject()) {
         throw new NotANotification("each item of '" + type + "' must be a summary object");
       }
-      if (!item.hasNonNull("userId") || !item.get("userId").isValueNode()) {
-        continue;
+      Summary summary = item(type, (ObjectNode) item);
+      if (summary != null) {
+        out.add(summary);
       }
-      ObjectNode payload = (ObjectNode) item;
-      String userId = payload.get("userId").asText();
-      String hash = sha256(payload.toString());
-      String callback = payload.hasNonNull("callbackURL") ? payload.get("callbackURL").asText() : null;
-      out.add(new Summary(type, userId, dedupeKey(type, payload, hash), payload, hash, callback));
     }
     return out;
+  }
+
+  /** One item as a summary, or null for an item without a userId (Garmin's own {} in ping lists). */
+  private static Summary item(String type, ObjectNode payload) {
+    if (!payload.hasNonNull("userId") || !payload.get("userId").isValueNode()) {
+      return null;
+    }
+    String userId = payload.get("userId").asText();
+    String hash = sha256(payload.toString());
+    String callback = payload.hasNonNull("callbackURL") ? payload.get("callbackURL").asText() : null;
+    return new Summary(type, userId, dedupeKey(type, payload, hash), payload, hash, callback);
   }
 
   static String dedupeKey(String type, ObjectNode payload, String hash) {

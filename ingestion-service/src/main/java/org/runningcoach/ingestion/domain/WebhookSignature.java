@@ -33,6 +33,20 @@ public final class WebhookSignature {
   /** Empty when the request is authentic, else why it is not (said to the caller; it reveals nothing secret). */
   public Optional<String> reject(String clientIdHeader, String timestampHeader, String signatureHeader, byte[] body,
       Instant now) {
+    return rejectHeaders(clientIdHeader, timestampHeader, signatureHeader, now).or(() -> {
+      Mac mac = begin(timestampHeader);
+      mac.update(body);
+      return rejectSignature(signatureHeader, mac.doFinal());
+    });
+  }
+
+  /**
+   * The checks that need no body: the client id, both signature headers present and the timestamp
+   * within the window. A streaming receiver runs them before reading the body, then feeds the body
+   * to {@link #begin} as it arrives and ends with {@link #rejectSignature}.
+   */
+  public Optional<String> rejectHeaders(String clientIdHeader, String timestampHeader, String signatureHeader,
+      Instant now) {
     if (clientIdHeader == null || !MessageDigest.isEqual(clientIdHeader.getBytes(StandardCharsets.UTF_8), clientId)) {
       return Optional.of("the garmin-client-id header is missing or is not our consumer key");
     }
@@ -48,11 +62,29 @@ public final class WebhookSignature {
     if (Math.abs(now.getEpochSecond() - seconds) > window.toSeconds()) {
       return Optional.of("x-runningcoach-timestamp is more than " + window.toMinutes() + " minutes from our clock");
     }
+    return Optional.empty();
+  }
+
+  /** The MAC of a body sent at a timestamp, before the body: update it with the body's bytes, then doFinal. */
+  public Mac begin(String timestamp) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      mac.update(timestamp.trim().getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) '.');
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
+  }
+
+  /** Empty when the signature header matches the MAC computed over timestamp and body. */
+  public Optional<String> rejectSignature(String signatureHeader, byte[] mac) {
     String given = signatureHeader.trim();
     if (given.startsWith("sha256=")) {
       given = given.substring("sha256=".length());
     }
-    byte[] expected = sign(timestampHeader.trim(), body).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = HexFormat.of().formatHex(mac).getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, given.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
       return Optional.of("the signature does not match the body and timestamp");
     }
@@ -61,14 +93,7 @@ public final class WebhookSignature {
 
   /** The hex signature of a body sent at a timestamp (also what a sender computes). */
   public String sign(String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) '.');
-      return HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
-    }
+    Mac mac = begin(timestamp);
+    return HexFormat.of().formatHex(mac.doFinal(body));
   }
 }
