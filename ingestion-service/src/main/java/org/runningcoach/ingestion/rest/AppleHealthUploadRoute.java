@@ -7,8 +7,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.vertx.core.Vertx;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,20 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.runningcoach.ingestion.domain.AppleExportReader;
 import org.runningcoach.ingestion.service.AppleImportService;
-import org.runningcoach.support.rest.Problem;
 
 /**
  * {@code POST /imports/apple-health}: an Apple Health export.xml (or the Health app's
@@ -108,87 +103,32 @@ public class AppleHealthUploadRoute {
         return;
       }
     }
-    Path file;
-    try {
-      Files.createDirectories(dir);
-      file = Files.createTempFile(dir, "apple-health-", ".upload");
-    } catch (IOException e) {
-      LOG.errorf(e, "cannot create an upload file in %s", dir);
-      problem(rc, 503, "unavailable", "Service unavailable", "No room to receive the file; retry later");
-      return;
-    }
-    vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .onFailure(e -> {
-          delete(file);
-          problem(rc, 503, "unavailable", "Service unavailable", "No room to receive the file; retry later");
-        })
-        .onSuccess(out -> {
-          if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            rc.response().writeContinue(); // curl waits for it before sending a large body
-          }
-          receive(rc, athleteId, file, out);
-        });
-  }
-
-  private void receive(RoutingContext rc, String athleteId, Path file, AsyncFile out) {
-    HttpServerRequest request = rc.request();
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    long[] bytes = {0};
-    AtomicBoolean aborted = new AtomicBoolean();
-    request.handler(chunk -> {
-      if (aborted.get()) {
-        return;
-      }
-      bytes[0] += chunk.length();
-      if (bytes[0] > maxBytes) {
-        aborted.set(true);
-        out.close();
-        delete(file);
-        tooLarge(rc);
-        return;
-      }
-      digest.update(chunk.getBytes());
-      out.write(chunk);
-      if (out.writeQueueFull()) {
-        request.pause();
-        out.drainHandler(v -> request.resume());
-      }
-    });
-    request.exceptionHandler(e -> {
-      if (aborted.compareAndSet(false, true)) {
-        out.close();
-        delete(file);
-      }
-    });
-    request.endHandler(v -> {
-      if (aborted.get()) {
-        return;
-      }
-      String hash = HexFormat.of().formatHex(digest.digest());
-      out.close().onComplete(closed -> vertx.<ImportView>executeBlocking(() -> accept(athleteId, file, hash, bytes[0]),
-              false)
-          .onSuccess(view -> {
-            if (!rc.response().ended()) {
-              rc.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-                  .putHeader("Location", "/imports/" + view.id()).end(write(view));
-            }
-          })
-          .onFailure(e -> {
-            delete(file);
-            if (e instanceof Refused refused) {
-              problem(rc, 400, "invalid-request", "Invalid request", refused.getMessage() + ". Nothing was stored.");
-            } else {
-              LOG.errorf(e, "apple-health upload failed");
-              problem(rc, 500, "internal", "Internal error", "Something went wrong on our side; nothing was stored.");
-            }
-          }));
-    });
-    request.resume();
+    StreamedBody.toFile(vertx, rc, dir, "apple-health-", maxBytes, chunk -> digest.update(chunk.getBytes()),
+        () -> tooLarge(rc), (file, bytes) -> {
+          String hash = HexFormat.of().formatHex(digest.digest());
+          vertx.<ImportView>executeBlocking(() -> accept(athleteId, file, hash, bytes), false)
+              .onSuccess(view -> {
+                if (!rc.response().ended()) {
+                  rc.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+                      .putHeader("Location", "/imports/" + view.id()).end(write(view));
+                }
+              })
+              .onFailure(e -> {
+                StreamedBody.delete(file);
+                if (e instanceof Refused refused) {
+                  problem(rc, 400, "invalid-request", "Invalid request", refused.getMessage() + ". Nothing was stored.");
+                } else {
+                  LOG.errorf(e, "apple-health upload failed");
+                  problem(rc, 500, "internal", "Internal error", "Something went wrong on our side; nothing was stored.");
+                }
+              });
+        });
   }
 
   /** A prolog check that failed: the client's file, not our fault. */
@@ -218,18 +158,10 @@ public class AppleHealthUploadRoute {
   }
 
   private void problem(RoutingContext rc, int status, String kind, String title, String detail) {
-    if (rc.response().ended()) {
-      return;
-    }
-    if (!rc.request().isEnded()) {
-      // The rest of the body is not read: close the connection rather than leave it half-read.
-      rc.response().putHeader("Connection", "close");
-    }
     if (status == 401) {
       rc.response().putHeader("WWW-Authenticate", "Bearer");
     }
-    rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-        .end(write(Problem.of(status, kind, title, detail).at(PATH)));
+    StreamedBody.problem(rc, status, kind, title, detail);
   }
 
   private String write(Object body) {
@@ -237,14 +169,6 @@ public class AppleHealthUploadRoute {
       return json.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.warnf("could not delete %s: %s", file, e.toString());
     }
   }
 }

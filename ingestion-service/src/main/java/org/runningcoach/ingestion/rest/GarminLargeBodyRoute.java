@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,7 +30,6 @@ import org.runningcoach.ingestion.domain.WebhookSignature;
 import org.runningcoach.ingestion.rest.GarminWebhookResource.Receipt;
 import org.runningcoach.ingestion.service.GarminCallbackFetcher;
 import org.runningcoach.ingestion.service.GarminInboxService;
-import org.runningcoach.support.rest.Problem;
 
 /**
  * {@code POST /webhooks/garmin/activity-details}: the Garmin webhook for bodies over the service's
@@ -112,95 +108,42 @@ public class GarminLargeBodyRoute {
         return;
       }
     }
-    Path file;
-    try {
-      Files.createDirectories(dir);
-      file = Files.createTempFile(dir, "notification-", ".json");
-    } catch (IOException e) {
-      LOG.errorf(e, "cannot create a file in %s", dir);
-      unavailable(rc, "No room to receive the notification; nothing was stored");
-      return;
-    }
-    vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .onFailure(e -> {
-          delete(file);
-          unavailable(rc, "No room to receive the notification; nothing was stored");
-        })
-        .onSuccess(out -> {
-          if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            rc.response().writeContinue();
-          }
-          stream(rc, file, out, signature.begin(timestamp), sent);
-        });
+    Mac mac = signature.begin(timestamp);
+    StreamedBody.toFile(vertx, rc, dir, "garmin-", maxBytes, chunk -> mac.update(chunk.getBytes()), () -> tooLarge(rc),
+        (file, bytes) -> received(rc, file, bytes, mac, sent));
   }
 
-  private void stream(RoutingContext rc, Path file, AsyncFile out, Mac mac, String sent) {
-    HttpServerRequest request = rc.request();
-    long[] bytes = {0};
-    AtomicBoolean aborted = new AtomicBoolean();
-    request.handler(chunk -> {
-      if (aborted.get()) {
-        return;
-      }
-      bytes[0] += chunk.length();
-      if (bytes[0] > maxBytes) {
-        aborted.set(true);
-        out.close();
-        delete(file);
-        tooLarge(rc);
-        return;
-      }
-      mac.update(chunk.getBytes());
-      out.write(chunk);
-      if (out.writeQueueFull()) {
-        request.pause();
-        out.drainHandler(v -> request.resume());
-      }
-    });
-    request.exceptionHandler(e -> {
-      if (aborted.compareAndSet(false, true)) {
-        out.close();
-        delete(file);
-      }
-    });
-    request.endHandler(v -> {
-      if (aborted.get()) {
-        return;
-      }
-      out.close().onComplete(closed -> {
-        var forged = signature.rejectSignature(sent, mac.doFinal());
-        if (forged.isPresent()) {
-          delete(file);
-          problem(rc, 401, "unauthorized", "Unauthorized", "Webhook sender not authenticated: " + forged.get());
-          return;
-        }
-        if (bytes[0] == 0) {
-          delete(file);
-          problem(rc, 400, "invalid-request", "Invalid request", "The body is empty; a Garmin notification is a JSON object");
-          return;
-        }
-        vertx.<Stored>executeBlocking(() -> store(file), false)
-            .onComplete(done -> delete(file))
-            .onSuccess(stored -> {
-              if (!stored.pings().isEmpty()) {
-                // Garmin's rule: close the ping request first, then call back.
-                rc.addEndHandler(ended -> stored.pings().forEach(callbacks::fetch));
-              }
-              rc.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(write(stored.receipt()));
-            })
-            .onFailure(e -> {
-              if (e instanceof JsonProcessingException bad) {
-                problem(rc, 400, "invalid-request", "Invalid request",
-                    "Not a Garmin notification: " + bad.getOriginalMessage() + ". Nothing was stored.");
-              } else {
-                LOG.errorf(e, "a large Garmin notification could not be stored");
-                unavailable(rc, "The notification could not be stored completely; send it again (what was stored is "
-                    + "recognised and not counted twice)");
-              }
-            });
-      });
-    });
-    request.resume();
+  private void received(RoutingContext rc, Path file, long bytes, Mac mac, String sent) {
+    var forged = signature.rejectSignature(sent, mac.doFinal());
+    if (forged.isPresent()) {
+      StreamedBody.delete(file);
+      problem(rc, 401, "unauthorized", "Unauthorized", "Webhook sender not authenticated: " + forged.get());
+      return;
+    }
+    if (bytes == 0) {
+      StreamedBody.delete(file);
+      problem(rc, 400, "invalid-request", "Invalid request", "The body is empty; a Garmin notification is a JSON object");
+      return;
+    }
+    vertx.<Stored>executeBlocking(() -> store(file), false)
+        .onComplete(done -> StreamedBody.delete(file))
+        .onSuccess(stored -> {
+          if (!stored.pings().isEmpty()) {
+            // Garmin's rule: close the ping request first, then call back.
+            rc.addEndHandler(ended -> stored.pings().forEach(callbacks::fetch));
+          }
+          rc.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(write(stored.receipt()));
+        })
+        .onFailure(e -> {
+          if (e instanceof JsonProcessingException bad) {
+            problem(rc, 400, "invalid-request", "Invalid request",
+                "Not a Garmin notification: " + bad.getOriginalMessage() + ". Nothing was stored.");
+          } else {
+            LOG.errorf(e, "a large Garmin notification could not be stored");
+            StreamedBody.unavailable(rc, "The notification could not be stored completely; send it again (what was "
+                + "stored is recognised and not counted twice)");
+          }
+        });
   }
 
   record Stored(Receipt receipt, List<Summary> pings) {}
@@ -251,21 +194,8 @@ public class GarminLargeBodyRoute {
         + " bytes (Garmin documents Activity Details bodies of up to 100 MB)");
   }
 
-  private void unavailable(RoutingContext rc, String detail) {
-    rc.response().putHeader("Retry-After", "5");
-    problem(rc, 503, "unavailable", "Service unavailable", detail);
-  }
-
-  private void problem(RoutingContext rc, int status, String kind, String title, String detail) {
-    if (rc.response().ended()) {
-      return;
-    }
-    if (!rc.request().isEnded()) {
-      // The rest of the body is not read: close the connection rather than leave it half-read.
-      rc.response().putHeader("Connection", "close");
-    }
-    rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-        .end(write(Problem.of(status, kind, title, detail).at(PATH)));
+  private static void problem(RoutingContext rc, int status, String kind, String title, String detail) {
+    StreamedBody.problem(rc, status, kind, title, detail);
   }
 
   private String write(Object body) {
@@ -273,14 +203,6 @@ public class GarminLargeBodyRoute {
       return json.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.warnf("could not delete %s: %s", file, e.toString());
     }
   }
 }
