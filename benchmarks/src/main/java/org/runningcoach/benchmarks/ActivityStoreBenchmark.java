@@ -73,7 +73,11 @@ public final class ActivityStoreBenchmark {
         .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(5432).setDatabase(db)
             .setUser("activity").setPassword("activity"))
         .using(vertx.getDelegate()).build());
-    ActivityService service = new ActivityService(new UnrelayedOutbox(pool), pool);
+    // A master key of the run's own: the bench athlete's data key is made and wrapped as in production.
+    byte[] master = new byte[32];
+    new java.security.SecureRandom().nextBytes(master);
+    ActivityService service = new ActivityService(new UnrelayedOutbox(pool), pool, new org.runningcoach.support.crypto.DataKeys(
+        java.util.Optional.of(java.util.Base64.getEncoder().encodeToString(master)), java.util.Optional.empty()));
 
     try (Connection jdbc = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "activity", "activity")) {
       try (Statement st = jdbc.createStatement()) {
