@@ -381,6 +381,8 @@ class BadInputIT {
     files.put("GPX with an external DTD", ("<?xml version=\"1.0\"?><!DOCTYPE gpx SYSTEM \"http://127.0.0.1:1/evil.dtd\">"
         + "<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"1\" lon=\"1\"><time>2026-01-01T07:00:00Z</time></trkpt>"
         + "</trkseg></trk></gpx>").getBytes(StandardCharsets.UTF_8));
+    files.put("GPX with a control character in its DOCTYPE", "<?xml version=\"1.0\"?><!DOCTYPE gpx [ \u0001 ]><gpx/>"
+        .getBytes(StandardCharsets.UTF_8));
     files.put("GPX truncated", Files.readAllBytes(data.resolve("apple-health-route-2019-06-11.gpx")).length > 100
         ? java.util.Arrays.copyOf(Files.readAllBytes(data.resolve("apple-health-route-2019-06-11.gpx")), 300) : new byte[1]);
     files.put("GPX with no points", "<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\"></gpx>".getBytes(StandardCharsets.UTF_8));

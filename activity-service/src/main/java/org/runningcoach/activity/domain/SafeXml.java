@@ -37,7 +37,14 @@ final class SafeXml {
   /** The next event, refusing DTDs and entity references. */
   static int next(XMLStreamReader r) {
     try {
-      int event = r.next();
+      int event;
+      try {
+        event = r.next();
+      } catch (RuntimeException e) {
+        // The JDK parser throws some errors unchecked: on a damaged DOCTYPE it looks up a message key its bundle
+        // lacks (MissingResourceException "InvalidCharInDTD"), which was a 500. A parse error like any other.
+        throw new InvalidActivityFile("The XML is malformed: the parser stopped (" + e.getClass().getSimpleName() + ")", e);
+      }
       if (event == XMLStreamConstants.DTD) {
         throw new InvalidActivityFile("The file declares a DTD; workout files with DTDs or entities are not accepted");
       }

@@ -68,6 +68,9 @@ class FileEdgesTest {
         new Refused("truncated TCX", Arrays.copyOf(tcx, tcx.length / 2), "truncated"),
         new Refused("XML bomb", utf8(BOMB), "DTD"),
         new Refused("XXE", utf8(XXE), "DTD"),
+        // Found by AppleExportFuzzTest in the same JDK parser: a damaged DOCTYPE threw MissingResourceException.
+        new Refused("a DOCTYPE with a control character", utf8("<?xml version=\"1.0\"?><!DOCTYPE gpx [ \u0001 ]><gpx/>"),
+            "malformed"),
         new Refused("other XML", utf8("<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"/>"), "neither TCX nor GPX"),
         new Refused("GPX without times", utf8("<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>"
             + "<trkpt lat=\"1\" lon=\"2\"/></trkseg></trk></gpx>"), "no track points with a time"),

@@ -9,6 +9,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.runningcoach.ingestion.domain.AppleSamples.Sample;
 import org.runningcoach.ingestion.domain.AppleSamples.Stage;
 import org.runningcoach.ingestion.domain.AppleSamples.Type;
@@ -82,7 +83,7 @@ public final class AppleExportReader {
   public static void checkProlog(InputStream in) throws Refused {
     XMLStreamReader xml = null;
     try {
-      xml = factory().createXMLStreamReader(in);
+      xml = reader(in);
       while (xml.hasNext()) {
         int event = xml.next();
         if (event == XMLStreamConstants.DTD) {
@@ -115,12 +116,71 @@ public final class AppleExportReader {
 
   /** Streams the whole document into the sink; the number of top-level elements read. */
   public static long read(InputStream in, Sink sink) throws XMLStreamException {
-    XMLStreamReader xml = factory().createXMLStreamReader(in);
+    XMLStreamReader xml = reader(in);
     try {
       return new Walk(xml, sink).run();
     } finally {
       close(xml);
     }
+  }
+
+  /**
+   * A reader whose unchecked failures are parse errors. The JDK's parser throws some of its own
+   * errors unchecked: on a damaged DTD it looks up a message key its bundle lacks and throws
+   * MissingResourceException ("InvalidCharInDTD", found by AppleExportFuzzTest), which would
+   * otherwise answer a damaged file with a 500, or leave an import neither DONE nor FAILED.
+   */
+  static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+    XMLStreamReader parser;
+    try {
+      parser = factory().createXMLStreamReader(in);
+    } catch (RuntimeException e) {
+      throw unreadable(e);
+    }
+    return new StreamReaderDelegate(parser) {
+      @Override
+      public int next() throws XMLStreamException {
+        try {
+          return super.next();
+        } catch (RuntimeException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public boolean hasNext() throws XMLStreamException {
+        try {
+          return super.hasNext();
+        } catch (RuntimeException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public String getElementText() throws XMLStreamException {
+        try {
+          return super.getElementText();
+        } catch (RuntimeException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public int nextTag() throws XMLStreamException {
+        try {
+          return super.nextTag();
+        } catch (RuntimeException e) {
+          throw unreadable(e);
+        }
+      }
+    };
+  }
+
+  private static XMLStreamException unreadable(RuntimeException e) {
+    XMLStreamException x = new XMLStreamException("the XML parser could not read the document ("
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+    x.initCause(e);
+    return x;
   }
 
   /** The parser's message without its location prefix, for a client to read. */

@@ -188,6 +188,14 @@ class AppleExportReaderTest {
     assertThat(read(big).read()).isEqualTo(records);
   }
 
+  /** Found by AppleExportFuzzTest: the JDK parser threw MissingResourceException on a damaged DOCTYPE (a 500). */
+  @Test
+  void aDamagedDoctypeIsRefusedAsUnreadable() {
+    assertThatThrownBy(() -> AppleExportReader.checkProlog(text("<?xml version=\"1.0\"?><!DOCTYPE HealthData [ \u0001 ]>"
+        + "<HealthData locale=\"en_US\"/>")))
+        .isInstanceOf(AppleExportReader.Refused.class).hasMessageContaining("could not read the document");
+  }
+
   @Test
   void aTruncatedFileFailsAtItsEnd() {
     String truncated = """
