@@ -29,7 +29,8 @@ public class Forwarder {
   private final ServicesConfig services;
 
   public Forwarder(Vertx vertx, ServicesConfig services) {
-    this.client = WebClient.create(vertx);
+    this.client = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions()
+        .setMaxPoolSize(services.maxConnections()).setKeepAlive(true));
     this.services = services;
   }
 
