@@ -60,6 +60,9 @@ declare -A PORT=([ingestion-service]=19281 [activity-service]=19282 [readiness-s
 ORDER="ingestion-service activity-service readiness-service scheduler-service gateway-service"
 declare -A PID READY STARTED
 
+# The bench services' encryption master key: one of the run's own (the bench database is the run's too).
+export RUNNINGCOACH_ENCRYPTION_MASTER_KEY="${RUNNINGCOACH_ENCRYPTION_MASTER_KEY:-$(head -c 32 /dev/urandom | base64)}"
+
 props() {
   local name="$1" db="127.0.0.1:5432/$DB"
   echo "-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=${PORT[$name]}"
@@ -72,7 +75,10 @@ props() {
     scheduler-service) for c in body-state-computed life-event-reported user-data-erased; do
         echo "-Dmp.messaging.incoming.$c.group.id=scheduler-service-bench"; done ;;
     gateway-service) for s in ingestion activity readiness scheduler; do
-        echo "-Drunningcoach.services.$s=http://127.0.0.1:${PORT[$s-service]}"; done ;;
+        echo "-Drunningcoach.services.$s=http://127.0.0.1:${PORT[$s-service]}"; done
+      # All the driver's pushes carry one garmin-client-id (as Garmin's all carry ours): the benchmark
+      # measures capacity, so the per-sender limit is off (the per-athlete one stays on).
+      echo "-Drunningcoach.limits.webhook.enabled=false" ;;
   esac
 }
 

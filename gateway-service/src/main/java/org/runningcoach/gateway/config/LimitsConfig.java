@@ -32,10 +32,10 @@ public interface LimitsConfig {
     boolean enabled();
 
     /** Garmin may push many summaries at once after an outage: a large burst, a steady refill. */
-    @WithDefault("300")
+    @WithDefault("3000")
     int burst();
 
-    @WithDefault("20")
+    @WithDefault("1000")
     double perSecond();
 
     @WithDefault("10000")
