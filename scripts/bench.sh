@@ -165,7 +165,8 @@ stop_services
 MAKE_UP="not timed: the default ports 8080–8084 are in use (a make up system or the e2e suite runs beside)"
 if ! port_open 8080 && ! port_open 8081 && ! port_open 8082 && ! port_open 8083 && ! port_open 8084; then
   t0=$(date +%s.%N)
-  if (cd "$ROOT" && scripts/services.sh up >"$B/make-up.out" 2>&1); then
+  # The services keep the checkout's own master key (.run/master-key), not the bench services' one.
+  if (cd "$ROOT" && env -u RUNNINGCOACH_ENCRYPTION_MASTER_KEY scripts/services.sh up >"$B/make-up.out" 2>&1); then
     MAKE_UP="$(echo "scale=1; ($(date +%s.%N) - $t0)/1" | bc) s with Kafka, PostgreSQL and Keycloak already running and the jars built (the five services started in parallel until all answered ready)"
   else
     MAKE_UP="failed: see $B/make-up.out"
