@@ -48,14 +48,10 @@ public final class GarminNotification {
    * {@code callbackUrl} is set for a ping (the data must be fetched).
    */
   public record Summary(String type, String userId, String dedupeKey, ObjectNode payload, String contentHash,
-      String callbackUrl) {
+      String callbackUrl, String payloadJson) {
 
     public boolean isPing() {
       return callbackUrl != null;
-    }
-
-    public String payloadJson() {
-      return payload.toString();
     }
   }
 
@@ -79,7 +75,7 @@ public final class GarminNotification {
    * in the memory of its largest summary. The whole body is checked as it goes: a body that is not
    * an object of summary lists, an item that is not an object, U+0000 anywhere (jsonb cannot store
    * it) or anything after the object throws, after the summaries before it were handed on; a
-   * caller that must store nothing of a bad body reads it once with a sink that keeps nothing.
+   * caller that must store nothing of a bad body first reads it with no sink (null), which only checks.
    */
   public static void read(InputStream body, SummarySink sink) throws IOException {
     try (JsonParser parser = VENDOR_JSON.getFactory().createParser(body)) {
@@ -103,9 +99,11 @@ public final class GarminNotification {
           if (holdsNul(item)) {
             throw nul();
           }
-          Summary summary = item(type, item);
-          if (summary != null) {
-            sink.accept(summary);
+          if (sink != null) {
+            Summary summary = item(type, item);
+            if (summary != null) {
+              sink.accept(summary);
+            }
           }
         }
       }
@@ -130,7 +128,7 @@ public final class GarminNotification {
     if (node == null || !node.isObject()) {
       throw new NotANotification("a stored summary is a JSON object");
     }
-    return new Summary(type, userId, dedupeKey, (ObjectNode) node, contentHash, null);
+    return new Summary(type, userId, dedupeKey, (ObjectNode) node, contentHash, null, payloadJson);
   }
 
   /** What a ping's callbackURL answers: a bare JSON array of summaries of the pinged type. */
@@ -171,9 +169,11 @@ public final class GarminNotification {
       return null;
     }
     String userId = payload.get("userId").asText();
-    String hash = sha256(payload.toString());
+    // Serialised once: hashed here, sealed into the inbox later (an Activity Details summary can be megabytes).
+    String json = payload.toString();
+    String hash = sha256(json);
     String callback = payload.hasNonNull("callbackURL") ? payload.get("callbackURL").asText() : null;
-    return new Summary(type, userId, dedupeKey(type, payload, hash), payload, hash, callback);
+    return new Summary(type, userId, dedupeKey(type, payload, hash), payload, hash, callback, json);
   }
 
   static String dedupeKey(String type, ObjectNode payload, String hash) {

@@ -151,7 +151,7 @@ public class GarminLargeBodyRoute {
   /** Reads the body to its end first (nothing stored if it is not a notification), then stores it in batches. */
   Stored store(Path file) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      GarminNotification.read(in, summary -> { });
+      GarminNotification.read(in, null);
     }
     Instant now = clock.instant();
     List<Summary> pings = new ArrayList<>();
