@@ -131,49 +131,41 @@ public final class AppleExportReader {
    * otherwise answer a damaged file with a 500, or leave an import neither DONE nor FAILED.
    */
   static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-    XMLStreamReader parser;
-    try {
-      parser = factory().createXMLStreamReader(in);
-    } catch (RuntimeException e) {
-      throw unreadable(e);
-    }
+    XMLStreamReader parser = guarded(() -> factory().createXMLStreamReader(in));
     return new StreamReaderDelegate(parser) {
       @Override
       public int next() throws XMLStreamException {
-        try {
-          return super.next();
-        } catch (RuntimeException e) {
-          throw unreadable(e);
-        }
+        return guarded(super::next);
       }
 
       @Override
       public boolean hasNext() throws XMLStreamException {
-        try {
-          return super.hasNext();
-        } catch (RuntimeException e) {
-          throw unreadable(e);
-        }
+        return guarded(super::hasNext);
       }
 
       @Override
       public String getElementText() throws XMLStreamException {
-        try {
-          return super.getElementText();
-        } catch (RuntimeException e) {
-          throw unreadable(e);
-        }
+        return guarded(super::getElementText);
       }
 
       @Override
       public int nextTag() throws XMLStreamException {
-        try {
-          return super.nextTag();
-        } catch (RuntimeException e) {
-          throw unreadable(e);
-        }
+        return guarded(super::nextTag);
       }
     };
+  }
+
+  /** A parser call. */
+  private interface ParserCall<T> {
+    T call() throws XMLStreamException;
+  }
+
+  private static <T> T guarded(ParserCall<T> call) throws XMLStreamException {
+    try {
+      return call.call();
+    } catch (RuntimeException e) {
+      throw unreadable(e);
+    }
   }
 
   private static XMLStreamException unreadable(RuntimeException e) {

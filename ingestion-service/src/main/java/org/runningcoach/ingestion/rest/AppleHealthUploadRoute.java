@@ -91,17 +91,8 @@ public class AppleHealthUploadRoute {
           + "Content-Type application/xml (export.xml) or application/zip (export.zip), not " + contentType);
       return;
     }
-    String length = request.getHeader("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.trim()) > maxBytes) {
-          tooLarge(rc);
-          return;
-        }
-      } catch (NumberFormatException e) {
-        problem(rc, 400, "invalid-request", "Invalid request", "Content-Length is not a number");
-        return;
-      }
+    if (StreamedBody.refusedByDeclaredLength(rc, maxBytes, () -> tooLarge(rc))) {
+      return;
     }
     MessageDigest digest;
     try {

@@ -96,17 +96,8 @@ public class GarminLargeBodyRoute {
       problem(rc, 401, "unauthorized", "Unauthorized", "Webhook sender not authenticated: " + refused.get());
       return;
     }
-    String length = request.getHeader("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.trim()) > maxBytes) {
-          tooLarge(rc);
-          return;
-        }
-      } catch (NumberFormatException e) {
-        problem(rc, 400, "invalid-request", "Invalid request", "Content-Length is not a number");
-        return;
-      }
+    if (StreamedBody.refusedByDeclaredLength(rc, maxBytes, () -> tooLarge(rc))) {
+      return;
     }
     Mac mac = signature.begin(timestamp);
     StreamedBody.toFile(vertx, rc, dir, "garmin-", maxBytes, chunk -> mac.update(chunk.getBytes()), () -> tooLarge(rc),

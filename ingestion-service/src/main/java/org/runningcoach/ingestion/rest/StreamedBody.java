@@ -91,6 +91,26 @@ final class StreamedBody {
         });
   }
 
+  /**
+   * Checks a declared Content-Length before any of the body is read: over {@code maxBytes},
+   * {@code tooLarge} answers; not a number, a 400. True when the request has been answered.
+   */
+  static boolean refusedByDeclaredLength(RoutingContext rc, long maxBytes, Runnable tooLarge) {
+    String length = rc.request().getHeader("Content-Length");
+    if (length == null) {
+      return false;
+    }
+    try {
+      if (Long.parseLong(length.trim()) <= maxBytes) {
+        return false;
+      }
+      tooLarge.run();
+    } catch (NumberFormatException e) {
+      problem(rc, 400, "invalid-request", "Invalid request", "Content-Length is not a number");
+    }
+    return true;
+  }
+
   static void unavailable(RoutingContext rc, String detail) {
     rc.response().putHeader("Retry-After", "5");
     problem(rc, 503, "unavailable", "Service unavailable", detail);
